@@ -1,0 +1,114 @@
+// Help texts: one per command, each with an example.
+
+import type { CommandName } from "./args.js";
+
+const GLOBAL = `Global options:
+  -c, --config FILE     use this manifest instead of searching from the current directory
+      --state FILE      use this state file instead of the one under $LINKFARM_STATE_DIR
+  -q, --quiet           print only errors
+  -v, --verbose         print ok links too
+      --color, --no-color
+                        force or disable colour (NO_COLOR and FORCE_COLOR are honoured)
+  -h, --help            show help (also: linkfarm COMMAND --help)
+  -V, --version         print the version`;
+
+export const MAIN_HELP = `linkfarm — keep hard and soft links in the shape a YAML manifest declares
+
+Usage: linkfarm COMMAND [options]
+
+Commands:
+  plan       show what apply would change
+  apply      make the disk match the manifest
+  status     show the links linkfarm manages and their health
+  unlink     remove every link this manifest manages
+  validate   check the manifest only
+  init       write a starter manifest
+  schema     print the manifest's JSON Schema
+
+${GLOBAL}
+
+Exit codes: 0 success, 1 failure, 2 changes pending (plan --detailed-exitcode only).
+
+Example:
+  linkfarm plan && linkfarm apply
+`;
+
+export const COMMAND_HELP: Record<CommandName, string> = {
+  plan: `Usage: linkfarm plan [options]
+
+Read the manifest, observe the disk, and print what apply would change. Changes nothing.
+
+Options:
+      --json                one JSON document on stdout (same as --format json)
+      --format FORMAT       text (default), json or markdown
+      --out FILE            save the plan, to run later with \`linkfarm apply FILE\`
+      --detailed-exitcode   exit 0 when in sync, 2 when changes are pending, 1 on error
+      --conflict POLICY     fail, backup, overwrite or adopt, for every link
+
+Example:
+  linkfarm plan --detailed-exitcode --format markdown >> "$GITHUB_STEP_SUMMARY"
+`,
+  apply: `Usage: linkfarm apply [PLANFILE] [options]
+
+Make the disk match the manifest: create missing links, repair broken ones, remove links
+linkfarm made that are no longer declared. With PLANFILE, run exactly that saved plan.
+
+Options:
+  -n, --dry-run             print the plan and change nothing
+      --json                one JSON document on stdout
+      --conflict POLICY     fail, backup, overwrite or adopt, for every link
+      --lock-timeout S      wait at most S seconds for another apply (default 10)
+
+Example:
+  linkfarm plan --out plan.json && linkfarm apply plan.json
+`,
+  status: `Usage: linkfarm status [options]
+
+List the links linkfarm manages and their health (ok, dangling, diverged, missing,
+replaced), hard links with their link count.
+
+Options:
+      --json                one JSON document on stdout
+
+Example:
+  linkfarm status --json
+`,
+  unlink: `Usage: linkfarm unlink [options]
+
+Remove every link this manifest manages, with the same safety rules as prune.
+
+Options:
+      --restore             rename backups back into place
+  -n, --dry-run             print what would be removed and change nothing
+      --json                one JSON document on stdout
+
+Example:
+  linkfarm unlink --restore
+`,
+  validate: `Usage: linkfarm validate [options]
+
+Check the manifest only: YAML, schema, and rules. Prints FILE:LINE:COL for each problem.
+
+Example:
+  linkfarm validate -c dotfiles/linkfarm.yaml
+`,
+  init: `Usage: linkfarm init [FILE]
+
+Write a starter manifest (default ./linkfarm.yaml) headed by a schema comment for editors.
+Refuses to overwrite an existing file.
+
+Example:
+  linkfarm init && $EDITOR linkfarm.yaml
+`,
+  schema: `Usage: linkfarm schema
+
+Print the manifest's JSON Schema (draft 2020-12).
+
+Example:
+  linkfarm schema > linkfarm.schema.json
+`,
+};
+
+export function helpText(command?: CommandName): string {
+  return command ? COMMAND_HELP[command] + "\n" + GLOBAL + "\n" : MAIN_HELP;
+}

@@ -1,0 +1,48 @@
+// run(argv, io) → exit code. The one catch: UserError → its message and exit 1; anything else
+// is a bug and gets its stack.
+
+import { InternalError, UserError } from "../diagnostic.js";
+import { formatDiagnostics } from "../report/diagnostics.js";
+import { parseSettings, type CommandName, type Settings } from "./args.js";
+import { helpText } from "./help.js";
+import type { IO } from "./io.js";
+import { VERSION } from "../version.js";
+
+type CommandFn = (settings: Settings, io: IO) => Promise<number>;
+
+// Commands are imported lazily so that `validate` never loads the planner or the applier.
+const LOADERS: Record<CommandName, () => Promise<CommandFn>> = {
+  plan: async () => (await import("./commands/plan.js")).runPlan,
+  apply: async () => (await import("./commands/apply.js")).runApply,
+  status: async () => (await import("./commands/status.js")).runStatus,
+  unlink: async () => (await import("./commands/unlink.js")).runUnlink,
+  validate: async () => (await import("./commands/validate.js")).runValidate,
+  init: async () => (await import("./commands/init.js")).runInit,
+  schema: async () => (await import("./commands/schema.js")).runSchema,
+};
+
+export async function run(argv: readonly string[], io: IO): Promise<number> {
+  try {
+    const settings = parseSettings(argv, io);
+    if (settings.command === "help") {
+      io.stdout(helpText(settings.helpFor));
+      return 0;
+    }
+    if (settings.command === "version") {
+      io.stdout(`linkfarm ${VERSION}\n`);
+      return 0;
+    }
+    const fn = await LOADERS[settings.command]();
+    return await fn(settings, io);
+  } catch (err) {
+    if (err instanceof UserError) {
+      io.stderr(formatDiagnostics(err.diagnostics, { color: false }));
+      return err.exitCode;
+    }
+    const e = err instanceof Error ? err : new InternalError(String(err));
+    io.stderr(
+      `linkfarm: internal error (this is a bug, please report it): ${e.message}\n${e.stack ?? ""}\n`,
+    );
+    return 1;
+  }
+}

@@ -1,0 +1,81 @@
+// Errors are values: every user-facing problem is a Diagnostic, collected and returned next to
+// a result. Only the CLI edge (cli/run.ts) turns them into output and an exit code.
+
+export type DiagnosticCode =
+  // manifest: discovery and parsing
+  | "config-not-found"
+  | "config-unreadable"
+  | "yaml-syntax"
+  | "json-syntax"
+  | "js-config"
+  // manifest: schema
+  | "unknown-key"
+  | "wrong-type"
+  | "bad-value"
+  | "missing-key"
+  // manifest: semantic rules
+  | "bad-version"
+  | "duplicate-target"
+  | "target-in-source"
+  | "unset-variable"
+  | "glob-into-file"
+  | "bad-glob"
+  // state
+  | "state-corrupt"
+  | "state-unreadable"
+  // plan files
+  | "plan-file-corrupt"
+  | "plan-stale"
+  // command line
+  | "usage"
+  | "io";
+
+export interface Diagnostic {
+  code: DiagnosticCode;
+  severity: "error" | "warning";
+  message: string;
+  /** Absolute path of the file the problem is in, when it is in a file. */
+  file?: string;
+  /** 1-based line and column of the offending node, when known. */
+  line?: number;
+  col?: number;
+  /** 0-based character offset and length in the file, for the caret under the source line. */
+  offset?: number;
+  length?: number;
+}
+
+// A problem the user can fix: printed without a stack trace, exit code 1.
+export class UserError extends Error {
+  readonly diagnostics: Diagnostic[];
+  readonly exitCode: number;
+  constructor(diagnostics: Diagnostic[] | string, exitCode = 1) {
+    const list: Diagnostic[] =
+      typeof diagnostics === "string"
+        ? [{ code: "usage", severity: "error", message: diagnostics }]
+        : diagnostics;
+    super(list.map((d) => d.message).join("\n"));
+    this.name = "UserError";
+    this.diagnostics = list;
+    this.exitCode = exitCode;
+  }
+}
+
+// Something that should never happen: printed as "this is a bug" with the stack.
+export class InternalError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "InternalError";
+  }
+}
+
+export function diag(
+  code: DiagnosticCode,
+  message: string,
+  at?: { file?: string; line?: number; col?: number; offset?: number; length?: number },
+): Diagnostic {
+  return { code, severity: "error", message, ...at };
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === "error");
+}

@@ -1,0 +1,109 @@
+// Two shapes of the manifest: RawManifest is what the file says (schema-shaped, relative,
+// unexpanded); Manifest is what the planner consumes (absolute paths, every option filled in).
+
+export type LinkType = "symlink" | "hardlink" | "junction";
+export type ConflictPolicy = "fail" | "backup" | "overwrite" | "adopt";
+
+export const LINK_TYPES: readonly LinkType[] = ["symlink", "hardlink", "junction"];
+export const CONFLICT_POLICIES: readonly ConflictPolicy[] = ["fail", "backup", "overwrite", "adopt"];
+
+export interface RawWhen {
+  os?: string | string[];
+  host?: string | string[];
+  env?: string | string[] | Record<string, string>;
+}
+
+export interface RawLinkOptions {
+  type?: LinkType;
+  relative?: boolean;
+  mkdirs?: boolean;
+  conflict?: ConflictPolicy;
+}
+
+export interface RawLink extends RawLinkOptions {
+  source: string;
+  target: string;
+  tree?: boolean;
+  optional?: boolean;
+  when?: RawWhen;
+}
+
+export interface RawManifest {
+  $schema?: string;
+  version: number;
+  source?: string;
+  target?: string;
+  defaults?: RawLinkOptions;
+  ignore?: string[];
+  prune?: boolean;
+  hooks?: { before?: string[]; after?: string[] };
+  links?: RawLink[] | Record<string, string>;
+}
+
+/** Where something is declared, for FILE:LINE:COL messages. */
+export interface SourcePos {
+  file: string;
+  line: number;
+  col: number;
+}
+
+/** A `when` clause, normalised: every field optional, lists everywhere. */
+export interface When {
+  /** process.platform values; any matches. */
+  os?: string[];
+  /** Globs on the host name; any matches. */
+  host?: string[];
+  /** Variable name → glob on its value ("*" for "set and non-empty"); all must match. */
+  env?: Record<string, string>;
+}
+
+export interface LinkEntry {
+  /** Position of the entry in `links` (0-based), stable across runs of the same manifest. */
+  index: number;
+  /** Absolute, variables expanded. For a glob entry this still holds the glob characters. */
+  source: string;
+  /** True when `source` has glob characters (picomatch.scan). */
+  sourceIsGlob: boolean;
+  /** Absolute, variables expanded, without a trailing separator. */
+  target: string;
+  /** The target was written with a trailing `/`: sources go *into* it under their own names. */
+  targetIsDir: boolean;
+  type: LinkType;
+  relative: boolean;
+  mkdirs: boolean;
+  conflict: ConflictPolicy;
+  tree: boolean;
+  optional: boolean;
+  when?: When;
+  /** The entry itself (the `- ` item, or the map key in the map form). */
+  pos: SourcePos;
+  /** The `source:` and `target:` values, for messages about one of them. */
+  sourcePos: SourcePos;
+  targetPos: SourcePos;
+}
+
+export interface Manifest {
+  /** Absolute path of the manifest file. */
+  file: string;
+  /** Directory of the manifest file: hooks run here. */
+  dir: string;
+  /** sha256 (hex) of the manifest file's bytes: saved plans are refused when it changes. */
+  hash: string;
+  version: 1;
+  /** Absolute root of relative sources. */
+  sourceRoot: string;
+  /** Absolute root of relative targets. */
+  targetRoot: string;
+  ignore: string[];
+  prune: boolean;
+  hooks: { before: string[]; after: string[] };
+  links: LinkEntry[];
+}
+
+/** Facts about this machine, read once (platform/host.ts) and passed down. */
+export interface HostFacts {
+  os: string;
+  hostname: string;
+  home: string;
+  env: Readonly<Record<string, string | undefined>>;
+}

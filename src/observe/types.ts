@@ -1,0 +1,105 @@
+// What the observer saw. Plain data: no methods, no decisions, JSON-serialisable (saved plans
+// carry these so that `apply PLANFILE` can check that every observation still holds).
+
+import type { LinkType } from "../manifest/types.js";
+
+/** One path, as lstat (and readlink) saw it. Never follows a final symlink. */
+export type Observed =
+  | { kind: "missing" }
+  | { kind: "file"; dev: number; ino: number; nlink: number; size: number; mtimeMs: number }
+  | { kind: "dir"; dev: number; ino: number }
+  | { kind: "symlink"; text: string; dev: number; ino: number }
+  | { kind: "other"; what: "fifo" | "socket" | "block-device" | "char-device" | "unknown" };
+
+/** What a symlink's text leads to, followed (stat). Only probed when the text alone cannot decide. */
+export type Resolved = { kind: "missing" } | { kind: "file" | "dir" | "other"; path: string };
+
+/** The source of a desired link, followed through symlinks (stat). */
+export type SourceObserved =
+  | { kind: "missing" }
+  | { kind: "file"; dev: number; ino: number; nlink: number; size: number; realpath: string }
+  | { kind: "dir"; dev: number; ino: number; realpath: string }
+  | { kind: "other"; realpath: string };
+
+/** The target's parent chain: what exists, what mkdirs would create, what blocks. */
+export interface ParentObserved {
+  /** Nearest existing ancestor directory of the target (absolute, lexical). */
+  existing: string;
+  /** realpath(existing): where writes below it really land. */
+  existingReal: string;
+  /** Device of `existing` (hard links cannot span devices). */
+  dev: number;
+  /** Ancestors that do not exist yet, outermost first (what `mkdirs` would create). */
+  missing: string[];
+  /** An ancestor that exists but is not a directory (a file, a FIFO...), if any. */
+  blockedBy?: string;
+}
+
+/** Where two devices are mounted, for "cross-device: /home and /mnt/data". Probed on mismatch only. */
+export interface MountPair {
+  source: string;
+  target: string;
+}
+
+export interface TargetObservation {
+  target: string;
+  observed: Observed;
+  /** For a symlink target whose text is not the desired text: what it resolves to. */
+  resolved?: Resolved;
+  source: SourceObserved;
+  parent: ParentObserved;
+  /**
+   * For a regular-file target that is not the source's inode: does its content equal the
+   * source's? Sizes first, then a streamed comparison. Absent when not needed.
+   */
+  sameContent?: boolean;
+  /** For a directory target: is it empty? (overwrite never deletes a non-empty directory) */
+  dirEmpty?: boolean;
+  /** Only when a hard link would span devices. */
+  mounts?: MountPair;
+}
+
+/** A path recorded in state that is no longer desired: what is there now. */
+export interface PruneObservation {
+  target: string;
+  observed: Observed;
+}
+
+/** A directory linkfarm created, now possibly unneeded: its current entries (names). */
+export interface DirObservation {
+  path: string;
+  observed: Observed;
+  entries?: string[];
+}
+
+/** The source listing for one manifest entry (tree walk, glob matches, or the one path). */
+export interface SourceListing {
+  entry: number;
+  /** Kind of the entry's source path (for a glob: "glob"). */
+  kind: "file" | "dir" | "missing" | "other" | "glob";
+  /** For tree and glob entries: matching files, relative to the walk root (posix `/`). */
+  files?: string[];
+  /** For a glob: the directory the glob is relative to (the static part, absolute). */
+  base?: string;
+}
+
+/** A single link the manifest wants on this machine, after tree/glob/when expansion. */
+export interface DesiredLink {
+  /** Absolute path of the link to make. */
+  target: string;
+  /** Absolute path of what it links to. */
+  source: string;
+  type: LinkType;
+  relative: boolean;
+  mkdirs: boolean;
+  conflict: import("../manifest/types.js").ConflictPolicy;
+  /** Index of the manifest entry this came from. */
+  entry: number;
+}
+
+export interface Observation {
+  desired: DesiredLink[];
+  targets: TargetObservation[];
+  prune: PruneObservation[];
+  dirs: DirObservation[];
+}

@@ -1,0 +1,143 @@
+// The plan is a value: a sorted list of actions, each carrying what it observed. It can be
+// printed, saved to a file, and executed later by apply, which re-checks every observation.
+
+import type { ConflictPolicy, LinkType } from "../manifest/types.js";
+import type { Observed, SourceObserved } from "../observe/types.js";
+
+export type ActionKind = "ok" | "create" | "repair" | "replace" | "remove" | "conflict" | "error";
+
+export const ACTION_KINDS: readonly ActionKind[] = [
+  "ok",
+  "create",
+  "repair",
+  "replace",
+  "remove",
+  "conflict",
+  "error",
+];
+
+/** Why an action has its kind. Machine-readable twin of `reason`; display and tests only. */
+export type ReasonCode =
+  // ok
+  | "in-place"
+  // create
+  | "missing"
+  // repair
+  | "dangling"
+  | "wrong-target"
+  | "symlink-to-hardlink"
+  | "hardlink-to-symlink"
+  | "editor-replaced-same-content"
+  | "source-replaced-same-content"
+  | "identical-file"
+  // replace / conflict
+  | "different-content"
+  | "directory"
+  | "nonempty-directory"
+  | "foreign-symlink"
+  | "diverged"
+  | "source-replaced-diverged"
+  | "special-file"
+  // remove (delete)
+  | "not-declared"
+  | "created-dir-empty"
+  // remove (forget: leave the path, drop it from state)
+  | "last-name"
+  | "changed-since-made"
+  | "already-gone"
+  // error
+  | "source-missing"
+  | "source-not-file-or-dir"
+  | "hardlink-to-dir"
+  | "junction-to-file"
+  | "cross-device"
+  | "target-is-source"
+  | "into-source-tree"
+  | "parent-is-file"
+  | "parent-missing"
+  | "adopt-impossible";
+
+/** The conflict policy that turned a conflict into a replace. */
+export type Resolution = Exclude<ConflictPolicy, "fail">;
+
+interface ActionBase {
+  /** Absolute path of the link (or, for a directory removal, the directory). */
+  target: string;
+  reasonCode: ReasonCode;
+  /**
+   * One line for people ("dangling: points to /old/path"). Display only: the applier never
+   * reads it; it decides from `kind`, `resolution` and `observed`.
+   */
+  reason: string;
+}
+
+/** An action about a link the manifest declares. */
+export interface LinkAction extends ActionBase {
+  kind: "ok" | "create" | "repair" | "replace" | "conflict" | "error";
+  type: LinkType;
+  /** Absolute source path. */
+  source: string;
+  /** For symlinks and junctions: the exact text the link will hold. */
+  linkText?: string;
+  /** Index of the manifest entry this link comes from. */
+  entry: number;
+  /** What was at the target when planned. The applier re-checks it before acting (stale). */
+  observed: Observed;
+  /** What the source was when planned (hard links are checked against its dev/ino). */
+  sourceObserved: SourceObserved;
+  /** Directories to create first (mkdirs), outermost first. Empty when the parent exists. */
+  mkdirs: string[];
+  /** For `replace`: how the thing in the way is dealt with. */
+  resolution?: Resolution;
+  /** An extra remark (e.g. "junction made as a directory symlink on linux"). Display only. */
+  note?: string;
+}
+
+/** Prune: something recorded in state that is no longer desired. */
+export interface RemoveAction extends ActionBase {
+  kind: "remove";
+  /** What linkfarm made there ("dir" for a directory it created). */
+  type: LinkType | "dir";
+  source?: string;
+  linkText?: string;
+  /** What is there now. The applier re-checks it before acting. */
+  observed: Observed;
+  /**
+   * "delete": remove the path (it is still exactly what linkfarm made).
+   * "forget": leave the path alone and drop it from state (it changed since, it is the last
+   * name of its data, or it is already gone).
+   */
+  mode: "delete" | "forget";
+}
+
+export type Action = LinkAction | RemoveAction;
+
+export type Summary = Record<ActionKind, number>;
+
+export interface Plan {
+  formatVersion: 1;
+  manifest: {
+    /** Absolute path of the manifest file. */
+    file: string;
+    /** sha256 of its bytes: a saved plan is refused when it changed. */
+    hash: string;
+  };
+  /** Sorted by target (removals of directories after what is inside them). */
+  actions: Action[];
+  summary: Summary;
+}
+
+/** True when the plan holds anything that blocks apply. */
+export function isBlocked(plan: Plan): boolean {
+  return plan.summary.conflict > 0 || plan.summary.error > 0;
+}
+
+/** True when applying the plan would change something on disk or in state. */
+export function hasChanges(plan: Plan): boolean {
+  const s = plan.summary;
+  return s.create + s.repair + s.replace + s.remove > 0;
+}
+
+export function assertNever(x: never): never {
+  throw new Error(`unexpected value: ${JSON.stringify(x)}`);
+}

@@ -1,0 +1,48 @@
+// The only module that imports node:fs. Observation gets FsRead; only apply/ gets FsWrite,
+// so "plan and dry-run make no mutating call" is visible in the types.
+
+import * as nodeFs from "node:fs";
+
+export type FsRead = Pick<
+  typeof nodeFs,
+  | "lstatSync"
+  | "statSync"
+  | "readlinkSync"
+  | "readdirSync"
+  | "realpathSync"
+  | "openSync"
+  | "readSync"
+  | "closeSync"
+  | "fstatSync"
+  | "readFileSync"
+  | "existsSync"
+>;
+
+export type FsWrite = FsRead &
+  Pick<
+    typeof nodeFs,
+    | "mkdirSync"
+    | "symlinkSync"
+    | "linkSync"
+    | "renameSync"
+    | "unlinkSync"
+    | "rmdirSync"
+    | "writeFileSync"
+    | "writeSync"
+    | "fsyncSync"
+    | "ftruncateSync"
+    | "appendFileSync"
+    | "copyFileSync"
+  >;
+
+export const realFs: FsWrite = nodeFs;
+
+/** Read-only view of the real file system. */
+export const realFsRead: FsRead = nodeFs;
+
+/** The errno code of a Node system error, or undefined. */
+export function errnoCode(err: unknown): string | undefined {
+  return typeof err === "object" && err !== null && "code" in err
+    ? String((err as { code: unknown }).code)
+    : undefined;
+}

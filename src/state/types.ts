@@ -1,0 +1,42 @@
+// The state file: what linkfarm made, so that it can prune exactly that and nothing else.
+
+import type { LinkType } from "../manifest/types.js";
+
+export const STATE_FORMAT_VERSION = 1;
+
+export interface StateLink {
+  type: LinkType;
+  /** Absolute source path the link was made to. */
+  source: string;
+  /** For symlinks and junctions: the exact text stored in the link. */
+  linkText?: string;
+  /** For hard links: the identity of the data (the source's device and inode when linked). */
+  dev?: number;
+  ino?: number;
+  /** ISO time the link was made or last repaired. Display only. */
+  madeAt?: string;
+}
+
+export interface StateBackup {
+  /** The path that was in the way. */
+  target: string;
+  /** Where it was renamed to (a sibling `TARGET.linkfarm-bak[.N]`). */
+  backup: string;
+  /** ISO time. Display only. */
+  at?: string;
+}
+
+export interface State {
+  formatVersion: typeof STATE_FORMAT_VERSION;
+  /** Absolute path of the manifest this state belongs to. */
+  manifest: string;
+  /** Target path → what linkfarm made there. */
+  links: Record<string, StateLink>;
+  /** Directories linkfarm created (mkdirs), absolute. */
+  dirs: string[];
+  backups: StateBackup[];
+}
+
+export function emptyState(manifest: string): State {
+  return { formatVersion: STATE_FORMAT_VERSION, manifest, links: {}, dirs: [], backups: [] };
+}
