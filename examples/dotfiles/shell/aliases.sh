@@ -1,0 +1,2 @@
+alias ll='ls -lAh'
+alias gs='git status -sb'
