@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { UserError } from "../diagnostic.js";
 import { CONFLICT_POLICIES, type ConflictPolicy } from "../manifest/types.js";
 import type { IO } from "./io.js";
+import { closest } from "../suggest.js";
 
 export const COMMANDS = ["plan", "apply", "status", "unlink", "validate", "init", "schema"] as const;
 export type CommandName = (typeof COMMANDS)[number];
@@ -94,34 +95,6 @@ const POSITIONALS: Record<CommandName, number> = {
 
 function usage(message: string, hint = "Run `linkfarm --help` for usage."): UserError {
   return new UserError(`${message}\n${hint}`);
-}
-
-function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestScore = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(word, c);
-    if (d < bestScore) {
-      bestScore = d;
-      best = c;
-    }
-  }
-  return bestScore <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
-}
-
-// Levenshtein distance, for "did you mean" hints.
-export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
 }
 
 export function parseSettings(argv: readonly string[], io: IO): Settings {

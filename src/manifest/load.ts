@@ -1,10 +1,18 @@
-// Thin shell: discover → parse → validate → rules → resolve.
-// CONTRACT (implemented by the manifest work):
-//   loadManifest({cwd, config?, host}) → { manifest, diagnostics } when valid (diagnostics may hold
-//   warnings), or { diagnostics } with at least one error. Never throws on user mistakes.
+// Thin shell: discover → read → parse → validate (schema) → resolve (expand, defaults) → rules.
+// Returns { manifest, diagnostics } when valid (diagnostics may hold warnings), or
+// { diagnostics } with at least one error. Never throws on user mistakes.
 
-import type { Diagnostic } from "../diagnostic.js";
-import type { HostFacts, Manifest } from "./types.js";
+import { createHash } from "node:crypto";
+import { diag, hasErrors, type Diagnostic } from "../diagnostic.js";
+import { errnoCode, realFsRead, type FsRead } from "../platform/fs.js";
+import { discover } from "./discover.js";
+import { noLocator, type Locator } from "./locate.js";
+import { importJsConfig } from "./parse-js.js";
+import { parseManifestText } from "./parse-yaml.js";
+import { resolveManifest, toPos } from "./resolve.js";
+import { checkRules } from "./rules.js";
+import type { HostFacts, Manifest, RawManifest } from "./types.js";
+import { validateSchema } from "./validate-schema.js";
 
 export interface LoadOptions {
   /** Directory to search upward from. */
@@ -12,12 +20,74 @@ export interface LoadOptions {
   /** -c FILE: use this file instead of searching. */
   config?: string;
   host: HostFacts;
+  /** Defaults to the real file system (read-only). */
+  fs?: FsRead;
 }
 
 export type LoadResult =
-  | { manifest: Manifest; diagnostics: Diagnostic[]; sources: Map<string, string> }
-  | { manifest?: undefined; diagnostics: Diagnostic[]; sources: Map<string, string> };
+  | { manifest: Manifest; diagnostics: Diagnostic[]; sources: Map<string, string>; file?: string }
+  | {
+      manifest?: undefined;
+      diagnostics: Diagnostic[];
+      sources: Map<string, string>;
+      /** The manifest file, when one was found. */
+      file?: string;
+    };
 
-export async function loadManifest(_options: LoadOptions): Promise<LoadResult> {
-  throw new Error("loadManifest: not implemented yet");
+export async function loadManifest(options: LoadOptions): Promise<LoadResult> {
+  const fs = options.fs ?? realFsRead;
+  const sources = new Map<string, string>();
+  let file: string | undefined;
+  const fail = (diagnostics: Diagnostic[]): LoadResult => ({ diagnostics, sources, ...(file ? { file } : {}) });
+
+  // discover
+  const found = await discover({ cwd: options.cwd, config: options.config, home: options.host.home, fs });
+  if (!found.found) return fail(found.diagnostics);
+  const kind = found.found.kind;
+  file = found.found.filepath;
+
+  // read
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (err) {
+    return fail([diag("config-unreadable", `cannot read ${file}: ${errnoCode(err) ?? String(err)}`, { file })]);
+  }
+  const hash = createHash("sha256").update(bytes).digest("hex");
+
+  // parse
+  let value: unknown;
+  let locator: Locator = noLocator;
+  if (kind === "js") {
+    const r = await importJsConfig(file, hash.slice(0, 12));
+    if (r.diagnostics.length > 0) return fail(r.diagnostics);
+    value = r.value;
+  } else {
+    const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
+    sources.set(file, text);
+    const r = parseManifestText(text, file, kind);
+    if (hasErrors(r.diagnostics)) return fail(r.diagnostics);
+    value = r.value;
+    locator = r.locator;
+  }
+
+  // validate
+  const schemaProblems = validateSchema(value, file, locator);
+  if (schemaProblems.length > 0) return fail(schemaProblems);
+  const raw = value as RawManifest;
+
+  // normalize
+  const resolved = resolveManifest(raw, { file, hash, host: options.host, locator });
+  if (!resolved.manifest) return fail(resolved.diagnostics);
+
+  // rules
+  const problems = checkRules(resolved.manifest, {
+    home: options.host.home,
+    os: options.host.os,
+    ...(raw.target !== undefined ? { targetRootPos: toPos(file, locator.value(["target"])) } : {}),
+    ...(raw.source !== undefined ? { sourceRootPos: toPos(file, locator.value(["source"])) } : {}),
+  });
+  const diagnostics = [...resolved.diagnostics, ...problems];
+  if (hasErrors(diagnostics)) return fail(diagnostics);
+  return { manifest: resolved.manifest, diagnostics, sources, file };
 }

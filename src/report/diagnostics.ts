@@ -2,11 +2,19 @@
 // text is known.
 
 import type { Diagnostic } from "../diagnostic.js";
+import { isInside, path } from "../platform/paths.js";
 
 export interface DiagnosticFormatOptions {
   color: boolean;
   /** file path → its text, for the source line and caret. */
   sources?: ReadonlyMap<string, string>;
+  /** When given, files below it are shown relative to it (shorter, still clickable). */
+  cwd?: string;
+}
+
+function shownPath(file: string, cwd: string | undefined): string {
+  if (!cwd || !path.isAbsolute(file) || !isInside(file, cwd) || file === cwd) return file;
+  return path.relative(cwd, file);
 }
 
 function sortKey(d: Diagnostic): [string, number, number] {
@@ -16,15 +24,15 @@ function sortKey(d: Diagnostic): [string, number, number] {
 export function formatDiagnostic(d: Diagnostic, options: DiagnosticFormatOptions): string {
   let where = "";
   if (d.file) {
-    where = d.file;
-    if (d.line !== undefined) where += `:${d.line}:${d.col ?? 1}`;
+    where = shownPath(d.file, options.cwd);
+    if (d.line !== undefined && d.line > 0) where += `:${d.line}:${d.col ?? 1}`;
     where += ": ";
   }
   const label = d.severity === "warning" ? "warning: " : "";
   const [first, ...rest] = d.message.split("\n");
   let out = `${where}${label}${first}\n`;
   const text = d.file ? options.sources?.get(d.file) : undefined;
-  if (text !== undefined && d.line !== undefined) {
+  if (text !== undefined && d.line !== undefined && d.line > 0) {
     const lineText = text.split(/\r?\n/)[d.line - 1];
     if (lineText !== undefined) {
       const col = Math.max(1, d.col ?? 1);

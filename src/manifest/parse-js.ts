@@ -1,0 +1,27 @@
+// linkfarm.config.{js,mjs,cjs}: imported, so the manifest is whatever the module exports.
+// No source text means no line:col; problems name the file only.
+
+import { pathToFileURL } from "node:url";
+import { diag, type Diagnostic } from "../diagnostic.js";
+
+export async function importJsConfig(
+  file: string,
+  version: string,
+): Promise<{ value: unknown; diagnostics: Diagnostic[] }> {
+  let mod: Record<string, unknown>;
+  try {
+    // The query string makes a changed file load afresh within one process (tests, watch modes).
+    mod = (await import(`${pathToFileURL(file).href}?v=${version}`)) as Record<string, unknown>;
+  } catch (err) {
+    const message = err instanceof Error ? err.message.split("\n")[0] : String(err);
+    return { value: undefined, diagnostics: [diag("js-config", `cannot load the config module: ${message}`, { file })] };
+  }
+  const value = "default" in mod ? mod.default : mod;
+  if (typeof value === "function") {
+    return {
+      value: undefined,
+      diagnostics: [diag("js-config", "the config module must export the manifest object, not a function", { file })],
+    };
+  }
+  return { value, diagnostics: [] };
+}

@@ -1,0 +1,106 @@
+// Semantic checks on the resolved manifest that the schema cannot express. Each rule returns
+// every problem it finds; the caller collects them all.
+
+import { diag, type Diagnostic } from "../diagnostic.js";
+import { displayPath, isInside, path } from "../platform/paths.js";
+import type { LinkEntry, Manifest, SourcePos } from "./types.js";
+
+export interface RuleContext {
+  home: string;
+  /** process.platform of this machine: paths compare case-insensitively on win32 and darwin. */
+  os: string;
+  /** Where the root `target:` and `source:` keys are, if written. */
+  targetRootPos?: SourcePos;
+  sourceRootPos?: SourcePos;
+}
+
+export function checkRules(m: Manifest, ctx: RuleContext): Diagnostic[] {
+  return [...targetInSource(m, ctx), ...duplicateTargets(m, ctx), ...globIntoFile(m)];
+}
+
+/** FILE:LINE:COL, or FILE when the position is unknown (line 0). */
+export function formatPos(pos: SourcePos): string {
+  return pos.line > 0 ? `${pos.file}:${pos.line}:${pos.col}` : pos.file;
+}
+
+function at(pos: SourcePos): { file: string; line?: number; col?: number } {
+  return pos.line > 0 ? { file: pos.file, line: pos.line, col: pos.col } : { file: pos.file };
+}
+
+/**
+ * The path a static entry links at. Tree and glob entries expand on disk (the observer checks
+ * those after expansion); a file or directory entry into `dir/` lands at `dir/<source name>`.
+ */
+export function staticTarget(e: LinkEntry): string | undefined {
+  if (e.tree || e.sourceIsGlob) return undefined;
+  return e.targetIsDir ? path.join(e.target, path.basename(e.source)) : e.target;
+}
+
+// Links inside the source tree would be picked up as sources (tree, glob) or overwrite them.
+function targetInSource(m: Manifest, ctx: RuleContext): Diagnostic[] {
+  if (isInside(m.targetRoot, m.sourceRoot)) {
+    const pos = ctx.targetRootPos ?? ctx.sourceRootPos ?? { file: m.file, line: 0, col: 0 };
+    return [
+      diag(
+        "target-in-source",
+        `target root ${displayPath(m.targetRoot, ctx.home)} is inside the source root ${displayPath(m.sourceRoot, ctx.home)}\n` +
+          "Set `source:` to the folder that holds the files to link (for example `source: dotfiles`).",
+        at(pos),
+      ),
+    ];
+  }
+  const out: Diagnostic[] = [];
+  for (const e of m.links) {
+    const target = staticTarget(e) ?? e.target;
+    const ownSource = e.sourceIsGlob ? undefined : e.source;
+    if (!isInside(target, m.sourceRoot) && !(ownSource !== undefined && isInside(target, ownSource))) continue;
+    const root = ownSource !== undefined && isInside(target, ownSource) ? ownSource : m.sourceRoot;
+    out.push(
+      diag(
+        "target-in-source",
+        `target ${displayPath(target, ctx.home)} is inside the source ${displayPath(root, ctx.home)}`,
+        at(e.targetPos),
+      ),
+    );
+  }
+  return out;
+}
+
+// Two entries that would make the same link. Entries with different `when` clauses may share a
+// target (one per OS, say): the observer checks those on the machine, after expansion.
+function duplicateTargets(m: Manifest, ctx: RuleContext): Diagnostic[] {
+  const fold = ctx.os === "win32" || ctx.os === "darwin";
+  const first = new Map<string, LinkEntry>();
+  const out: Diagnostic[] = [];
+  for (const e of m.links) {
+    const target = staticTarget(e);
+    if (target === undefined) continue;
+    const key = `${fold ? target.toLowerCase() : target}\0${JSON.stringify(e.when ?? null)}`;
+    const prev = first.get(key);
+    if (!prev) {
+      first.set(key, e);
+      continue;
+    }
+    out.push(
+      diag(
+        "duplicate-target",
+        `duplicate target ${displayPath(target, ctx.home)}: also declared at ${formatPos(prev.targetPos)}`,
+        at(e.targetPos),
+      ),
+    );
+  }
+  return out;
+}
+
+// A glob matches any number of files: they can only go *into* a directory.
+function globIntoFile(m: Manifest): Diagnostic[] {
+  return m.links
+    .filter((e) => e.sourceIsGlob && !e.targetIsDir && !e.tree)
+    .map((e) =>
+      diag(
+        "glob-into-file",
+        "a glob source links each match into a directory: end the target with `/`",
+        at(e.targetPos),
+      ),
+    );
+}
