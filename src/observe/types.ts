@@ -99,6 +99,8 @@ export interface DesiredLink {
 
 export interface Observation {
   desired: DesiredLink[];
+  /** realpath(manifest.sourceRoot), for "into the source tree" checks; absent → the lexical root. */
+  sourceRootReal?: string;
   targets: TargetObservation[];
   prune: PruneObservation[];
   dirs: DirObservation[];

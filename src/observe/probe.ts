@@ -1,0 +1,159 @@
+// Looks at single paths and reports plain data. Caches per directory (real paths, parent
+// chains) because thousands of links share a few parents. Only read calls: lstat, stat,
+// readlink, realpath, readdir.
+
+import { errnoCode, type FsRead } from "../platform/fs.js";
+import { path } from "../platform/paths.js";
+import type { MountPair, Observed, ParentObserved, Resolved, SourceObserved } from "./types.js";
+
+export interface Prober {
+  /** lstat (+ readlink for a symlink): never follows the final component. */
+  path(p: string): Observed;
+  /** The source, followed through symlinks, with its real path. */
+  source(p: string): SourceObserved;
+  /** The parent chain of a directory (usually dirname(target)). */
+  parent(dir: string): ParentObserved;
+  /** What a symlink leads to (stat), with its text resolved against the link's directory. */
+  resolved(link: string, text: string): Resolved;
+  /** Entry names of a directory, sorted. */
+  entries(dir: string): string[];
+  /** Mount points of the devices of two paths. */
+  mounts(source: string, target: string): MountPair;
+}
+
+/** The part of fs.Stats the prober reads (structural, so no module but platform/fs.ts imports node:fs). */
+interface Stats {
+  dev: number;
+  ino: number;
+  nlink: number;
+  size: number;
+  mtimeMs: number;
+  isFile(): boolean;
+  isDirectory(): boolean;
+  isSymbolicLink(): boolean;
+  isFIFO(): boolean;
+  isSocket(): boolean;
+  isBlockDevice(): boolean;
+  isCharacterDevice(): boolean;
+}
+
+// Errors that mean "nothing can be there" rather than "could not look".
+const ABSENT = new Set(["ENOENT", "ENOTDIR", "ELOOP", "ENAMETOOLONG"]);
+
+// A fresh prober per observation: its caches must not outlive one look at the disk.
+export function createProber(fs: FsRead): Prober {
+  const realDirs = new Map<string, string>();
+  const parents = new Map<string, ParentObserved>();
+  const realpath = fs.realpathSync.native ?? fs.realpathSync;
+
+  const lstat = (p: string) => quiet(() => fs.lstatSync(p, { throwIfNoEntry: false }));
+  const stat = (p: string) => quiet(() => fs.statSync(p, { throwIfNoEntry: false }));
+
+  function realDir(dir: string): string {
+    let r = realDirs.get(dir);
+    if (r === undefined) {
+      r = realpath(dir);
+      realDirs.set(dir, r);
+    }
+    return r;
+  }
+
+  function parent(dir: string): ParentObserved {
+    const cached = parents.get(dir);
+    if (cached) return cached;
+    const st = stat(dir);
+    let result: ParentObserved;
+    const up = path.dirname(dir);
+    if (st?.isDirectory()) {
+      result = { existing: dir, existingReal: realDir(dir), dev: st.dev, missing: [] };
+    } else if (up === dir) {
+      result = { existing: dir, existingReal: dir, dev: 0, missing: [], blockedBy: dir };
+    } else {
+      const above = parent(up);
+      // Something that is not a directory (a file, FIFO, dangling symlink) blocks mkdirs.
+      const blocked = st !== undefined || lstat(dir) !== undefined;
+      result =
+        blocked && !above.blockedBy
+          ? { ...above, missing: [], blockedBy: dir }
+          : { ...above, missing: [...above.missing, dir] };
+    }
+    parents.set(dir, result);
+    return result;
+  }
+
+  return {
+    path(p) {
+      const st = lstat(p);
+      return st ? observedOf(st, () => fs.readlinkSync(p, "utf8")) : { kind: "missing" };
+    },
+    source(p) {
+      const lst = lstat(p);
+      if (!lst) return { kind: "missing" };
+      // Not a symlink: lstat already is the followed view, and the real path is the real
+      // parent (cached per directory) plus the name.
+      const link = lst.isSymbolicLink();
+      const st = link ? stat(p) : lst;
+      if (!st) return { kind: "missing" };
+      const real = link ? realpath(p) : path.join(realDir(path.dirname(p)), path.basename(p));
+      if (st.isFile())
+        return { kind: "file", dev: st.dev, ino: st.ino, nlink: st.nlink, size: st.size, realpath: real };
+      if (st.isDirectory()) return { kind: "dir", dev: st.dev, ino: st.ino, realpath: real };
+      return { kind: "other", realpath: real };
+    },
+    parent,
+    resolved(link, text) {
+      const st = stat(link);
+      const to = path.resolve(path.dirname(link), text);
+      if (!st) return { kind: "missing" };
+      return { kind: st.isFile() ? "file" : st.isDirectory() ? "dir" : "other", path: to };
+    },
+    entries(dir) {
+      return (fs.readdirSync(dir) as string[]).sort();
+    },
+    mounts(source, target) {
+      return { source: mountPoint(source), target: mountPoint(target) };
+    },
+  };
+
+  // Walk up while the device stays the same: the topmost such directory is the mount point.
+  function mountPoint(p: string): string {
+    const st = stat(p);
+    if (!st) return p;
+    let at = p;
+    for (;;) {
+      const up = path.dirname(at);
+      if (up === at) return at;
+      const ust = stat(up);
+      if (!ust || ust.dev !== st.dev) return at;
+      at = up;
+    }
+  }
+}
+
+// A Stats (from lstat) as plain data; `readlink` is called only for a symlink.
+function observedOf(st: Stats, readlink: () => string): Observed {
+  if (st.isFile())
+    return { kind: "file", dev: st.dev, ino: st.ino, nlink: st.nlink, size: st.size, mtimeMs: st.mtimeMs };
+  if (st.isDirectory()) return { kind: "dir", dev: st.dev, ino: st.ino };
+  if (st.isSymbolicLink()) return { kind: "symlink", text: readlink(), dev: st.dev, ino: st.ino };
+  const what = st.isFIFO()
+    ? "fifo"
+    : st.isSocket()
+      ? "socket"
+      : st.isBlockDevice()
+        ? "block-device"
+        : st.isCharacterDevice()
+          ? "char-device"
+          : "unknown";
+  return { kind: "other", what };
+}
+
+// undefined for "nothing there" errors; anything else (EACCES, EIO) is thrown to the caller.
+function quiet(f: () => Stats | undefined): Stats | undefined {
+  try {
+    return f();
+  } catch (err) {
+    if (ABSENT.has(errnoCode(err) ?? "")) return undefined;
+    throw err;
+  }
+}

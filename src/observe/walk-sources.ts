@@ -1,0 +1,128 @@
+// Lists what each manifest entry's source holds: the kind of a plain source, every file under a
+// `tree` source, every match of a glob source. One readdir (with file types) per directory;
+// ignore globs are compiled once per manifest. Read-only.
+
+import picomatch from "picomatch";
+import { diag, type Diagnostic } from "../diagnostic.js";
+import type { LinkEntry, Manifest } from "../manifest/types.js";
+import { errnoCode, type FsRead } from "../platform/fs.js";
+import { isInside, path } from "../platform/paths.js";
+import type { SourceListing } from "./types.js";
+
+type Matcher = (p: string) => boolean;
+
+export interface WalkResult {
+  listings: SourceListing[];
+  diagnostics: Diagnostic[];
+}
+
+// Entries for which `wanted` is false (their `when` does not hold) are not listed at all.
+export function walkSources(
+  manifest: Manifest,
+  fs: FsRead,
+  wanted: (entry: LinkEntry) => boolean = () => true,
+): WalkResult {
+  const ignore = manifest.ignore.length > 0 ? picomatch(manifest.ignore, { dot: true }) : undefined;
+  const diagnostics: Diagnostic[] = [];
+  const listings: SourceListing[] = [];
+  for (const entry of manifest.links) {
+    if (!wanted(entry)) continue;
+    try {
+      listings.push(listEntry(entry, manifest.sourceRoot, ignore, fs, diagnostics));
+    } catch (err) {
+      diagnostics.push(
+        diag("io", `cannot list the source ${entry.source}: ${errnoCode(err) ?? String(err)}`, at(entry)),
+      );
+    }
+  }
+  return { listings, diagnostics };
+}
+
+function listEntry(
+  entry: LinkEntry,
+  sourceRoot: string,
+  ignore: Matcher | undefined,
+  fs: FsRead,
+  diagnostics: Diagnostic[],
+): SourceListing {
+  if (entry.sourceIsGlob) {
+    const scan = picomatch.scan(entry.source);
+    let match: Matcher;
+    try {
+      match = picomatch(scan.glob);
+    } catch (err) {
+      diagnostics.push(diag("bad-glob", `bad glob ${entry.source}: ${String(err)}`, at(entry)));
+      return { entry: entry.index, kind: "glob", base: scan.base, files: [] };
+    }
+    const files: string[] = [];
+    if (kindOf(scan.base, fs) === "dir") {
+      const ignored = ignorer(ignore, sourceRoot, scan.base);
+      // Without `**` a match sits at a fixed depth: no need to walk deeper. Matching
+      // directories are linked whole only then; with `**` only files are linked.
+      const depth = scan.isGlobstar ? Infinity : scan.glob.split("/").length;
+      walk(fs, scan.base, "", depth, (rel, isDir) => {
+        if (ignored(rel)) return "skip";
+        if (match(rel) && (!isDir || !scan.isGlobstar)) {
+          files.push(rel);
+          return "skip";
+        }
+        return "descend";
+      });
+    }
+    return { entry: entry.index, kind: "glob", base: scan.base, files: files.sort() };
+  }
+  const kind = kindOf(entry.source, fs);
+  if (!entry.tree || kind !== "dir") return { entry: entry.index, kind };
+  const files: string[] = [];
+  const ignored = ignorer(ignore, sourceRoot, entry.source);
+  walk(fs, entry.source, "", Infinity, (rel, isDir) => {
+    if (ignored(rel)) return "skip";
+    if (isDir) return "descend";
+    files.push(rel);
+    return "skip";
+  });
+  return { entry: entry.index, kind, files: files.sort() };
+}
+
+// Depth-first walk; `visit` sees every entry (posix path relative to `root`) and says whether
+// to descend into a directory. Symlinks are never followed: they are listed as entries.
+function walk(
+  fs: FsRead,
+  root: string,
+  rel: string,
+  depth: number,
+  visit: (rel: string, isDir: boolean) => "descend" | "skip",
+): void {
+  if (depth <= 0) return;
+  const dir = rel ? path.join(root, rel) : root;
+  for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
+    const child = rel ? `${rel}/${d.name}` : d.name;
+    const isDir = d.isDirectory();
+    if (visit(child, isDir) === "descend" && isDir) walk(fs, root, child, depth - 1, visit);
+  }
+}
+
+// Ignore globs are matched against the path relative to the walk root and (when the walk root
+// lies inside it) to the source root. Built once per walk: the prefix is computed once.
+function ignorer(ignore: Matcher | undefined, sourceRoot: string, walkRoot: string): (rel: string) => boolean {
+  if (!ignore) return () => false;
+  if (walkRoot === sourceRoot || !isInside(walkRoot, sourceRoot)) return ignore;
+  const prefix = path.relative(sourceRoot, walkRoot).split(path.sep).join("/") + "/";
+  return (rel) => ignore(rel) || ignore(prefix + rel);
+}
+
+// The kind of a path, following symlinks.
+function kindOf(p: string, fs: FsRead): SourceListing["kind"] {
+  let st;
+  try {
+    st = fs.statSync(p, { throwIfNoEntry: false });
+  } catch (err) {
+    const code = errnoCode(err);
+    if (code === "ENOTDIR" || code === "ELOOP" || code === "ENAMETOOLONG") return "missing";
+    throw err;
+  }
+  if (!st) return "missing";
+  return st.isFile() ? "file" : st.isDirectory() ? "dir" : "other";
+}
+
+const at = (e: LinkEntry) => ({ file: e.sourcePos.file, line: e.sourcePos.line, col: e.sourcePos.col });

@@ -1,0 +1,173 @@
+// (desired link, what is at its target, what state says linkfarm made there) → one action.
+// Errors first (the link cannot be made), then by what is at the target; conflicts are then
+// resolved by the link's policy (or --conflict). Pure.
+
+import type { ConflictPolicy } from "../manifest/types.js";
+import type { DesiredLink, TargetObservation } from "../observe/types.js";
+import { isInside, path } from "../platform/paths.js";
+import type { StateLink } from "../state/types.js";
+import { desiredLinkText, realTargetOf } from "./link-text.js";
+import { OVERWRITE_NONEMPTY, reasonText, withResolution, type ReasonFacts } from "./reasons.js";
+import { assertNever, type LinkAction, type ReasonCode } from "./types.js";
+
+export interface ClassifyContext {
+  /** manifest.sourceRoot and its real path: symlinks into it are ours, targets into it are errors. */
+  sourceRoot: string;
+  sourceRootReal: string;
+  /** The platform the plan is for ("linux", "darwin", "win32"). */
+  platform: string;
+  /** --conflict: overrides every link's own policy. */
+  conflict?: ConflictPolicy;
+}
+
+interface Verdict {
+  kind: "ok" | "create" | "repair" | "conflict" | "error";
+  code: ReasonCode;
+  facts?: ReasonFacts;
+}
+
+// One LinkAction per desired link; the reason text comes from reasons.ts.
+export function classify(
+  d: DesiredLink,
+  t: TargetObservation,
+  e: StateLink | undefined,
+  ctx: ClassifyContext,
+): LinkAction {
+  const linkText = desiredLinkText(d, t.parent);
+  const action: LinkAction = {
+    kind: "ok",
+    target: d.target,
+    reasonCode: "in-place",
+    reason: "",
+    type: d.type,
+    source: d.source,
+    ...(linkText !== undefined ? { linkText } : {}),
+    entry: d.entry,
+    observed: t.observed,
+    sourceObserved: t.source,
+    mkdirs: d.mkdirs ? [...t.parent.missing] : [],
+  };
+  if (d.type === "junction" && ctx.platform !== "win32")
+    action.note = `junction made as a directory symlink on ${ctx.platform}`;
+  const v = errorOf(d, t, ctx) ?? verdictOf(d, t, e, linkText, ctx);
+  action.kind = v.kind;
+  action.reasonCode = v.code;
+  action.reason = reasonText(v.code, v.facts);
+  if (v.kind === "conflict") resolve(action, ctx.conflict ?? d.conflict, t);
+  return action;
+}
+
+// The link cannot be made at all, whatever is at the target (CLASSIFY order 1–8).
+function errorOf(d: DesiredLink, t: TargetObservation, ctx: ClassifyContext): Verdict | undefined {
+  const s = t.source;
+  const p = t.parent;
+  const error = (code: ReasonCode, facts: ReasonFacts): Verdict => ({ kind: "error", code, facts });
+  if (s.kind === "missing") return error("source-missing", { source: d.source });
+  if (s.kind === "other") return error("source-not-file-or-dir", { source: d.source });
+  if (d.type === "hardlink" && s.kind === "dir") return error("hardlink-to-dir", { source: d.source });
+  if (d.type === "junction" && s.kind === "file") return error("junction-to-file", { source: d.source });
+  if (p.blockedBy) return error("parent-is-file", { path: p.blockedBy });
+  if (p.missing.length > 0 && !d.mkdirs) return error("parent-missing", { path: p.missing[0] });
+  const real = realTargetOf(d.target, p);
+  if (real === s.realpath) return error("target-is-source", { path: real });
+  if ((s.kind === "dir" && isInside(real, s.realpath)) || isInside(real, ctx.sourceRootReal))
+    return error("into-source-tree", { path: real });
+  if (d.type === "hardlink" && s.dev !== p.dev)
+    return error("cross-device", { mounts: t.mounts ?? { source: s.realpath, target: p.existing } });
+  return undefined;
+}
+
+// What is at the target decides between ok, create, repair and conflict.
+function verdictOf(
+  d: DesiredLink,
+  t: TargetObservation,
+  e: StateLink | undefined,
+  linkText: string | undefined,
+  ctx: ClassifyContext,
+): Verdict {
+  const o = t.observed;
+  const s = t.source;
+  switch (o.kind) {
+    case "missing":
+      return { kind: "create", code: "missing", facts: { count: t.parent.missing.length } };
+    case "symlink": {
+      if (d.type !== "hardlink" && o.text === linkText) return { kind: "ok", code: "in-place" };
+      const facts = { text: o.text, wanted: linkText };
+      // A dangling symlink loses nothing when replaced, ours or not.
+      if (t.resolved?.kind === "missing") return { kind: "repair", code: "dangling", facts };
+      if (!isOurs(o.text, d, e, ctx)) return { kind: "conflict", code: "foreign-symlink", facts };
+      return d.type === "hardlink"
+        ? { kind: "repair", code: "symlink-to-hardlink", facts }
+        : { kind: "repair", code: "wrong-target", facts };
+    }
+    case "file": {
+      const sameInode = s.kind === "file" && o.dev === s.dev && o.ino === s.ino;
+      if (sameInode) {
+        return d.type === "hardlink"
+          ? { kind: "ok", code: "in-place" }
+          : { kind: "repair", code: "hardlink-to-symlink" };
+      }
+      if (e?.ino !== undefined) {
+        const targetIsRecorded = o.ino === e.ino && (e.dev === undefined || o.dev === e.dev);
+        if (!targetIsRecorded) {
+          return t.sameContent
+            ? { kind: "repair", code: "editor-replaced-same-content" }
+            : { kind: "conflict", code: "diverged" };
+        }
+        if (s.kind === "file" && s.ino !== e.ino) {
+          return t.sameContent
+            ? { kind: "repair", code: "source-replaced-same-content" }
+            : { kind: "conflict", code: "source-replaced-diverged" };
+        }
+      }
+      return t.sameContent
+        ? { kind: "repair", code: "identical-file" }
+        : { kind: "conflict", code: "different-content" };
+    }
+    case "dir":
+      return t.dirEmpty === true
+        ? { kind: "conflict", code: "directory" }
+        : { kind: "conflict", code: "nonempty-directory" };
+    case "other":
+      return { kind: "conflict", code: "special-file", facts: { what: o.what } };
+    default:
+      return assertNever(o);
+  }
+}
+
+// Ours: state recorded this exact text, or the text leads to the source itself, into the
+// source root, or into its real path.
+function isOurs(text: string, d: DesiredLink, e: StateLink | undefined, ctx: ClassifyContext): boolean {
+  if (e && e.type !== "hardlink" && e.linkText === text) return true;
+  const to = path.resolve(path.dirname(d.target), text);
+  return to === d.source || isInside(to, ctx.sourceRoot) || isInside(to, ctx.sourceRootReal);
+}
+
+// Apply the conflict policy: fail keeps the conflict; backup always resolves; overwrite never
+// deletes a non-empty directory; adopt needs a regular file at the target and as the source.
+function resolve(action: LinkAction, policy: ConflictPolicy, t: TargetObservation): void {
+  switch (policy) {
+    case "fail":
+      return;
+    case "backup":
+      break;
+    case "overwrite":
+      if (action.reasonCode === "nonempty-directory") {
+        action.reason = OVERWRITE_NONEMPTY;
+        return;
+      }
+      break;
+    case "adopt":
+      if (t.observed.kind !== "file" || t.source.kind !== "file") {
+        action.reasonCode = "adopt-impossible";
+        action.reason = reasonText("adopt-impossible");
+        return;
+      }
+      break;
+    default:
+      return assertNever(policy);
+  }
+  action.kind = "replace";
+  action.resolution = policy;
+  action.reason = withResolution(action.reason, policy);
+}

@@ -1,0 +1,118 @@
+// Manifest entries + what the observer listed under their sources → the links wanted on this
+// machine. Pure: no disk, no env (host facts are passed in).
+
+import { diag, type Diagnostic } from "../diagnostic.js";
+import type { HostFacts, LinkEntry, Manifest, SourcePos } from "../manifest/types.js";
+import type { DesiredLink, SourceListing } from "../observe/types.js";
+import { path } from "../platform/paths.js";
+import { whenHolds } from "./when.js";
+
+export interface ExpandResult {
+  desired: DesiredLink[];
+  diagnostics: Diagnostic[];
+}
+
+// One DesiredLink per final target. Dropped: entries whose `when` is false, optional entries
+// whose source is missing (or whose glob matches nothing). Kept on purpose: a non-optional
+// missing source (or empty glob) stays as one link so the planner reports `source-missing`.
+export function expand(
+  manifest: Manifest,
+  listings: readonly SourceListing[],
+  host: HostFacts,
+): ExpandResult {
+  const byEntry = new Map(listings.map((l) => [l.entry, l]));
+  const desired: DesiredLink[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const entry of manifest.links) {
+    if (!whenHolds(entry.when, host)) continue;
+    const listing = byEntry.get(entry.index) ?? { entry: entry.index, kind: "missing" };
+    for (const [source, target] of pairs(entry, listing, diagnostics)) {
+      desired.push({
+        target,
+        source,
+        type: entry.type,
+        relative: entry.relative,
+        mkdirs: entry.mkdirs,
+        conflict: entry.conflict,
+        entry: entry.index,
+      });
+    }
+  }
+  return { desired: dropDuplicates(desired, manifest, diagnostics), diagnostics };
+}
+
+// (source, target) pairs for one entry.
+function pairs(entry: LinkEntry, listing: SourceListing, diagnostics: Diagnostic[]): [string, string][] {
+  const into = (source: string) =>
+    entry.targetIsDir ? path.join(entry.target, path.basename(source)) : entry.target;
+  if (listing.kind === "glob") {
+    const base = listing.base ?? path.dirname(entry.source);
+    const files = listing.files ?? [];
+    if (files.length === 0) return entry.optional ? [] : [[entry.source, entry.target]];
+    if (files.length > 1 && !entry.targetIsDir) {
+      diagnostics.push(
+        diag(
+          "glob-into-file",
+          `${entry.source} matches ${files.length} files but the target ${entry.target} is one file; end the target with "/" to link them into a directory`,
+          at(entry.targetPos),
+        ),
+      );
+      return [];
+    }
+    return files.map((f) => {
+      const source = joinRel(base, f);
+      return [source, into(source)];
+    });
+  }
+  if (listing.kind === "missing" && entry.optional) return [];
+  if (entry.tree && listing.kind === "dir") {
+    const root = into(entry.source);
+    return (listing.files ?? []).map((f) => [joinRel(entry.source, f), joinRel(root, f)]);
+  }
+  return [[entry.source, into(entry.source)]];
+}
+
+// Several entries may share a target directory; only identical final targets clash. One
+// diagnostic per pair of entries (with a count), at the later entry's target, naming both
+// entries' target positions (as the manifest rules do for unexpanded targets).
+function dropDuplicates(
+  desired: DesiredLink[],
+  manifest: Manifest,
+  diagnostics: Diagnostic[],
+): DesiredLink[] {
+  const first = new Map<string, DesiredLink>();
+  const clashes = new Map<string, { a: number; b: number; target: string; count: number }>();
+  const kept: DesiredLink[] = [];
+  for (const d of desired) {
+    const prior = first.get(d.target);
+    if (!prior) {
+      first.set(d.target, d);
+      kept.push(d);
+      continue;
+    }
+    const key = `${prior.entry}:${d.entry}`;
+    const c = clashes.get(key);
+    if (c) c.count++;
+    else clashes.set(key, { a: prior.entry, b: d.entry, target: d.target, count: 1 });
+  }
+  const entries = new Map(manifest.links.map((e) => [e.index, e]));
+  for (const c of clashes.values()) {
+    const a = entries.get(c.a);
+    const b = entries.get(c.b);
+    if (!a || !b) continue;
+    const more = c.count > 1 ? ` (and ${c.count - 1} more)` : "";
+    const where = c.a === c.b ? `twice by the link at ${fmt(a.targetPos)}` : `by both ${fmt(a.targetPos)} and ${fmt(b.targetPos)}`;
+    diagnostics.push(diag("duplicate-target", `${c.target} is declared ${where}${more}`, at(b.targetPos)));
+  }
+  return kept;
+}
+
+// base (absolute, normalised) + a clean posix relative path from a listing; cheaper than
+// path.join on the hot path of a 10,000-file tree.
+function joinRel(base: string, rel: string): string {
+  const r = path.sep === "/" ? rel : rel.split("/").join(path.sep);
+  return base.endsWith(path.sep) ? base + r : base + path.sep + r;
+}
+
+const fmt = (p: SourcePos) => `${p.file}:${p.line}:${p.col}`;
+const at = (p: SourcePos) => ({ file: p.file, line: p.line, col: p.col });

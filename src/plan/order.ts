@@ -1,0 +1,28 @@
+// A deterministic order: every action by target (byte order), then directory removals deepest
+// first so that a directory goes after everything inside it. The applier groups by phase.
+
+import type { Action } from "./types.js";
+
+export function sortActions(actions: readonly Action[]): Action[] {
+  const dirs = actions.filter(isDirRemoval);
+  const rest = actions.filter((a) => !isDirRemoval(a));
+  rest.sort((a, b) => compareBytes(a.target, b.target));
+  dirs.sort((a, b) => depth(b.target) - depth(a.target) || compareBytes(a.target, b.target));
+  return [...rest, ...dirs];
+}
+
+const isDirRemoval = (a: Action) => a.kind === "remove" && a.type === "dir";
+const depth = (p: string) => p.split(/[\\/]/).length;
+
+// UTF-8 byte order (= code point order) on JS strings: surrogates move above U+E000–U+FFFF.
+export function compareBytes(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return fix(x) - fix(y);
+  }
+  return a.length - b.length;
+}
+
+const fix = (c: number) => (c >= 0xd800 && c <= 0xdfff ? c + 0x2000 : c >= 0xe000 ? c - 0x800 : c);

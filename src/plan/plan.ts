@@ -1,0 +1,55 @@
+// plan(manifest, observation, state) → Plan. Pure and deterministic: no IO, no clock, no env;
+// the same inputs give a deep-equal plan.
+
+import type { ConflictPolicy, Manifest } from "../manifest/types.js";
+import type { Observation } from "../observe/types.js";
+import type { State } from "../state/types.js";
+import { classify, type ClassifyContext } from "./classify.js";
+import { sortActions } from "./order.js";
+import { ancestorsOf, pruneDirs, pruneLinks } from "./prune.js";
+import { ACTION_KINDS, type Action, type Plan, type Summary } from "./types.js";
+
+export interface PlanOptions {
+  /** --conflict: overrides every link's own policy. */
+  conflict?: ConflictPolicy;
+  /** The platform the plan is for (junction notes); default "linux". */
+  platform?: string;
+}
+
+export function plan(manifest: Manifest, observation: Observation, state: State, options: PlanOptions = {}): Plan {
+  const ctx: ClassifyContext = {
+    sourceRoot: manifest.sourceRoot,
+    sourceRootReal: observation.sourceRootReal ?? manifest.sourceRoot,
+    platform: options.platform ?? "linux",
+    ...(options.conflict ? { conflict: options.conflict } : {}),
+  };
+  const byTarget = new Map(observation.targets.map((t) => [t.target, t]));
+  const actions: Action[] = [];
+  for (const d of observation.desired) {
+    const t = byTarget.get(d.target);
+    // A target the observer could not look at was reported as a diagnostic.
+    if (!t) continue;
+    const e = Object.hasOwn(state.links, d.target) ? state.links[d.target] : undefined;
+    actions.push(classify(d, t, e, ctx));
+  }
+  if (manifest.prune) {
+    const desired = new Set(observation.desired.map((d) => d.target));
+    const removes = pruneLinks(state, observation.prune, desired);
+    const deleted = new Set(removes.filter((r) => r.mode === "delete").map((r) => r.target));
+    actions.push(...removes, ...pruneDirs(observation.dirs, deleted, ancestorsOf(observation.desired)));
+  }
+  const sorted = sortActions(actions);
+  return {
+    formatVersion: 1,
+    manifest: { file: manifest.file, hash: manifest.hash },
+    actions: sorted,
+    summary: summarize(sorted),
+  };
+}
+
+// Counts per kind (a "forget" counts as a remove).
+export function summarize(actions: readonly Action[]): Summary {
+  const summary = Object.fromEntries(ACTION_KINDS.map((k) => [k, 0])) as Summary;
+  for (const a of actions) summary[a.kind]++;
+  return summary;
+}

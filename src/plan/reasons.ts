@@ -1,0 +1,113 @@
+// The one-line human reason for each reason code, the same in text, JSON and markdown output.
+// Display only: nothing decides anything from these strings.
+
+import type { Resolution, ReasonCode } from "./types.js";
+import { assertNever } from "./types.js";
+
+/** The facts a reason may mention. Each code reads only the ones it names. */
+export interface ReasonFacts {
+  /** The link's source (source-missing, hardlink-to-dir...). */
+  source?: string;
+  /** A symlink's current text (dangling, wrong-target, foreign-symlink). */
+  text?: string;
+  /** The desired link text (wrong-target). */
+  wanted?: string;
+  /** A path the reason is about (parent-is-file, parent-missing, target-is-source...). */
+  path?: string;
+  /** Directories mkdirs will create (missing). */
+  count?: number;
+  /** Mount points (cross-device). */
+  mounts?: { source: string; target: string };
+  /** What kind of special file is in the way. */
+  what?: string;
+}
+
+// One line, no trailing period.
+export function reasonText(code: ReasonCode, f: ReasonFacts = {}): string {
+  switch (code) {
+    case "in-place":
+      return "in place";
+    case "missing": {
+      const n = f.count ?? 0;
+      return n > 0 ? `nothing at target; will create ${n} ${n === 1 ? "directory" : "directories"}` : "nothing at target";
+    }
+    case "dangling":
+      return `dangling: points to ${f.text}`;
+    case "wrong-target":
+      return `points to ${f.text}, wanted ${f.wanted}`;
+    case "symlink-to-hardlink":
+      return "a symlink where a hard link is wanted";
+    case "hardlink-to-symlink":
+      return "a hard link where a symlink is wanted";
+    case "editor-replaced-same-content":
+      return "hard link replaced by a copy (editor saved by rename), content still equals the source";
+    case "source-replaced-same-content":
+      return "the source was replaced, content still equal";
+    case "identical-file":
+      return "identical regular file";
+    case "different-content":
+      return "file with other content";
+    case "directory":
+      return "directory in the way";
+    case "nonempty-directory":
+      return "non-empty directory in the way";
+    case "foreign-symlink":
+      return `foreign symlink: points to ${f.text}`;
+    case "diverged":
+      return "diverged: editor replaced the file, contents differ";
+    case "source-replaced-diverged":
+      return "diverged: the source was replaced, contents differ";
+    case "special-file":
+      return `special file in the way (${f.what ?? "unknown"})`;
+    case "not-declared":
+      return "no longer declared";
+    case "created-dir-empty":
+      return "directory linkfarm created, now empty";
+    case "last-name":
+      return "last name of its data (the source is gone); kept the file";
+    case "changed-since-made":
+      return "changed since linkfarm made it; left in place";
+    case "already-gone":
+      return "already gone";
+    case "source-missing":
+      return `source missing: ${f.source}`;
+    case "source-not-file-or-dir":
+      return `source is not a file or directory: ${f.source}`;
+    case "hardlink-to-dir":
+      return `a hard link cannot point to a directory: ${f.source}`;
+    case "junction-to-file":
+      return `a junction must point to a directory: ${f.source}`;
+    case "cross-device":
+      return `cross-device: ${f.mounts?.source} and ${f.mounts?.target}`;
+    case "target-is-source":
+      return `target resolves onto its own source: ${f.path}`;
+    case "into-source-tree":
+      return `target resolves into the source tree through a symlinked parent: ${f.path}`;
+    case "parent-is-file":
+      return `parent is a file: ${f.path}`;
+    case "parent-missing":
+      return `parent directory missing: ${f.path} (mkdirs: false)`;
+    case "adopt-impossible":
+      return "adopt needs a regular file; use backup";
+    default:
+      return assertNever(code);
+  }
+}
+
+/** The overwrite refusal for a non-empty directory (it stays a conflict). */
+export const OVERWRITE_NONEMPTY =
+  "directory is not empty; overwrite never deletes a non-empty directory, use backup";
+
+// A conflict's reason, extended with how the policy resolves it.
+export function withResolution(reason: string, resolution: Resolution): string {
+  switch (resolution) {
+    case "backup":
+      return `${reason}; will back up`;
+    case "overwrite":
+      return `${reason}; will overwrite`;
+    case "adopt":
+      return `${reason}; will adopt into the source`;
+    default:
+      return assertNever(resolution);
+  }
+}

@@ -1,0 +1,151 @@
+// Observing the disk never changes it, uses only read calls, and does no per-link work that
+// the link text or inode already decides.
+
+import * as fs from "node:fs";
+import { execFileSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { buildManifest, hostFor } from "../helpers/manifest.js";
+import { sandbox } from "../helpers/sandbox.js";
+import { observe } from "../../src/observe/observe.js";
+import { plan } from "../../src/plan/plan.js";
+import type { FsRead } from "../../src/platform/fs.js";
+import { emptyState } from "../../src/state/types.js";
+
+const READ_METHODS = [
+  "lstatSync",
+  "statSync",
+  "readlinkSync",
+  "readdirSync",
+  "realpathSync",
+  "openSync",
+  "readSync",
+  "closeSync",
+  "fstatSync",
+  "readFileSync",
+  "existsSync",
+] as const;
+
+// A read-only fs that counts calls and refuses any open that is not read-only.
+function countingFs() {
+  const calls: Record<string, number> = {};
+  const out: Record<string, unknown> = {};
+  for (const name of READ_METHODS) {
+    const real = (fs as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!;
+    out[name] = (...args: unknown[]) => {
+      calls[name] = (calls[name] ?? 0) + 1;
+      if (name === "openSync" && args[1] !== "r") throw new Error(`open with flags ${String(args[1])}`);
+      return real(...args);
+    };
+  }
+  (out.realpathSync as { native?: unknown }).native = (p: string) => {
+    calls.realpathSync = (calls.realpathSync ?? 0) + 1;
+    return fs.realpathSync.native(p);
+  };
+  return { fs: out as unknown as FsRead, calls };
+}
+
+function mixedFarm() {
+  const sb = sandbox({
+    "repo/a": "A",
+    "repo/b": "B",
+    "repo/tree/x/y": "Y",
+    "repo/tree/z": "Z",
+    "repo/same": "S",
+    "repo/dir/q": "Q",
+    "home/b": { symlink: "/dangling/path" },
+    "home/same": "S",
+    "home/dir/keep": "K",
+    "home/old": { symlink: "../repo/a" },
+    "home/file-parent": "F",
+  });
+  execFileSync("mkfifo", [sb.p("home/fifo")]);
+  const m = buildManifest({
+    dir: sb.p("repo"),
+    targetRoot: sb.home,
+    links: [
+      { source: "a", target: "a" },
+      { source: "b", target: "b", relative: true },
+      { source: "tree", target: "t", tree: true, type: "hardlink" },
+      { source: "same", target: "same" },
+      { source: "dir", target: "dir" },
+      { source: "a", target: "fifo" },
+      { source: "a", target: "file-parent/a" },
+      { source: "a", target: "deep/er/a", mkdirs: true },
+    ],
+  });
+  const state = {
+    ...emptyState(m.file),
+    links: { [sb.p("home/old")]: { type: "symlink" as const, source: sb.p("repo/a"), linkText: "../repo/a" } },
+    dirs: [sb.p("home/gone")],
+  };
+  return { sb, m, state };
+}
+
+describe("observe", () => {
+  it("observing and planning makes no change to the disk", () => {
+    const { sb, m, state } = mixedFarm();
+    const before = sb.snapshot();
+    const { fs: ro } = countingFs();
+    const { observation } = observe(m, state, { fs: ro, host: hostFor(sb.home) });
+    const p = plan(m, observation, state);
+    expect(p.summary.conflict + p.summary.error).toBeGreaterThan(0);
+    expect(sb.snapshot()).toEqual(before);
+  });
+
+  it("uses only read-only file system calls", () => {
+    const { sb, m, state } = mixedFarm();
+    const { fs: ro, calls } = countingFs();
+    const { diagnostics } = observe(m, state, { fs: ro, host: hostFor(sb.home) });
+    expect(diagnostics).toEqual([]);
+    expect(Object.keys(calls).every((k) => (READ_METHODS as readonly string[]).includes(k))).toBe(true);
+  });
+
+  it("an in-sync symlink farm costs about three calls per link (lstat, readlink, lstat of the source)", () => {
+    const tree: Record<string, string> = {};
+    for (let d = 0; d < 10; d++) for (let f = 0; f < 30; f++) tree[`repo/pkg/d${d}/f${f}`] = `${d}/${f}`;
+    const sb = sandbox(tree);
+    for (let d = 0; d < 10; d++) {
+      fs.mkdirSync(sb.p(`home/d${d}`), { recursive: true });
+      for (let f = 0; f < 30; f++) fs.symlinkSync(sb.p(`repo/pkg/d${d}/f${f}`), sb.p(`home/d${d}/f${f}`));
+    }
+    const m = buildManifest({ dir: sb.p("repo"), targetRoot: sb.home, links: [{ source: "pkg", target: ".", tree: true }] });
+    const { fs: ro, calls } = countingFs();
+    const state = emptyState(m.file);
+    const { observation } = observe(m, state, { fs: ro, host: hostFor(sb.home) });
+    expect(plan(m, observation, state).summary.ok).toBe(300);
+    const perLink = (calls.lstatSync! + calls.readlinkSync! + (calls.statSync ?? 0) + (calls.realpathSync ?? 0)) / 300;
+    expect(perLink).toBeLessThan(3.2);
+    expect(calls.openSync ?? 0).toBe(0);
+  });
+
+  it("compares content only for a regular file that is not the source's inode", () => {
+    const sb = sandbox({ "repo/a": "A", "home/a": { hardlink: "repo/a" }, "home/b": "A" });
+    const m = buildManifest({
+      dir: sb.p("repo"),
+      targetRoot: sb.home,
+      links: [
+        { source: "a", target: "a", type: "hardlink" },
+        { source: "a", target: "b" },
+      ],
+    });
+    const { fs: ro, calls } = countingFs();
+    const { observation } = observe(m, emptyState(m.file), { fs: ro, host: hostFor(sb.home) });
+    expect(observation.targets.map((t) => t.sameContent)).toEqual([undefined, true]);
+    expect(calls.openSync).toBe(2);
+  });
+
+  it("records parent chains, source identity and what a wrong symlink resolves to", () => {
+    const { sb, m, state } = mixedFarm();
+    const { observation } = observe(m, state, { fs: fs as FsRead, host: hostFor(sb.home) });
+    const t = (rel: string) => observation.targets.find((x) => x.target === sb.p(rel))!;
+    expect(t("home/deep/er/a").parent).toMatchObject({ existing: sb.home, missing: [sb.p("home/deep"), sb.p("home/deep/er")] });
+    expect(t("home/file-parent/a").parent.blockedBy).toBe(sb.p("home/file-parent"));
+    expect(t("home/b").resolved).toEqual({ kind: "missing" });
+    expect(t("home/dir").dirEmpty).toBe(false);
+    expect(t("home/a").source).toMatchObject({ kind: "file", realpath: sb.p("repo/a") });
+    expect(observation.prune).toEqual([
+      { target: sb.p("home/old"), observed: expect.objectContaining({ kind: "symlink", text: "../repo/a" }) },
+    ]);
+    expect(observation.dirs).toEqual([{ path: sb.p("home/gone"), observed: { kind: "missing" } }]);
+  });
+});
