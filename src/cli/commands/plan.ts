@@ -1,7 +1,62 @@
-import { UserError } from "../../diagnostic.js";
+// `linkfarm plan`: read, observe, diff, print. The only write is `--out FILE`, to the file the
+// user named. Exit: 1 when blocked; with --detailed-exitcode 2 when changes are pending.
+
+import { diag, UserError } from "../../diagnostic.js";
+import { assertNever, hasChanges, isBlocked, type Plan } from "../../plan/types.js";
+import { errnoCode, realFs } from "../../platform/fs.js";
+import { path } from "../../platform/paths.js";
+import { renderJson } from "../../report/json.js";
+import { renderMarkdown } from "../../report/markdown.js";
+import { renderText } from "../../report/text.js";
 import type { Settings } from "../args.js";
 import type { IO } from "../io.js";
+import { loadContext, printDiagnostics, withContextErrors } from "../load-context.js";
 
-export async function runPlan(_settings: Settings, _io: IO): Promise<number> {
-  throw new UserError("`linkfarm plan` is not implemented yet");
+// Temp sibling + fsync + rename: a reader never sees half a plan.
+function savePlan(file: string, text: string): void {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.linkfarm-tmp-${process.pid}`);
+  try {
+    const fd = realFs.openSync(tmp, "w", 0o644);
+    try {
+      realFs.writeSync(fd, text);
+      realFs.fsyncSync(fd);
+    } finally {
+      realFs.closeSync(fd);
+    }
+    realFs.renameSync(tmp, file);
+  } catch (err) {
+    try {
+      realFs.unlinkSync(tmp);
+    } catch {
+      // nothing was left behind
+    }
+    const code = errnoCode(err) ?? String(err);
+    throw new UserError([diag("io", `cannot write the plan to ${file}: ${code}`, { file })]);
+  }
+}
+
+// The plan in the requested format.
+function render(plan: Plan, settings: Settings, home: string): string {
+  switch (settings.format) {
+    case "json":
+      return renderJson(plan);
+    case "markdown":
+      return renderMarkdown(plan, { home });
+    case "text":
+      return renderText(plan, { home, color: settings.color, verbose: settings.verbose, quiet: settings.quiet });
+    default:
+      return assertNever(settings.format);
+  }
+}
+
+export async function runPlan(settings: Settings, io: IO): Promise<number> {
+  return withContextErrors(io, settings, async () => {
+    const ctx = await loadContext(settings);
+    printDiagnostics(io, ctx.warnings, ctx.sources, false);
+    if (settings.out !== undefined) savePlan(path.resolve(settings.cwd, settings.out), renderJson(ctx.plan));
+    io.stdout(render(ctx.plan, settings, ctx.host.home));
+    if (isBlocked(ctx.plan)) return 1;
+    if (settings.detailedExitcode && hasChanges(ctx.plan)) return 2;
+    return 0;
+  });
 }

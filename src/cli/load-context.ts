@@ -1,0 +1,110 @@
+// The read-only half every command shares: settings → host facts → manifest → state → observation
+// → plan. Throws ContextError (a UserError carrying the manifest texts, for carets) with every
+// diagnostic at once; returns warnings for the command to print.
+
+import { UserError, hasErrors, type Diagnostic } from "../diagnostic.js";
+import { loadManifest } from "../manifest/load.js";
+import type { ConflictPolicy, HostFacts, Manifest } from "../manifest/types.js";
+import { observe } from "../observe/observe.js";
+import type { Observation } from "../observe/types.js";
+import { plan as makePlan } from "../plan/plan.js";
+import type { Plan } from "../plan/types.js";
+import { realFsRead, type FsRead } from "../platform/fs.js";
+import { readHostFacts } from "../platform/host.js";
+import { path } from "../platform/paths.js";
+import { formatDiagnostics } from "../report/diagnostics.js";
+import { readState, stateFilePath } from "../state/read.js";
+import type { State } from "../state/types.js";
+import type { Settings } from "./args.js";
+import type { IO } from "./io.js";
+
+export interface Context {
+  host: HostFacts;
+  manifest: Manifest;
+  /** Manifest file → its text, for the source line and caret under a diagnostic. */
+  sources: Map<string, string>;
+  stateFile: string;
+  state: State;
+  observation: Observation;
+  plan: Plan;
+  /** Warnings from every stage (errors are thrown instead). */
+  warnings: Diagnostic[];
+}
+
+// A UserError that also knows the manifest texts, so the command can print carets.
+export class ContextError extends UserError {
+  constructor(diagnostics: Diagnostic[], sources: ReadonlyMap<string, string>) {
+    super(diagnostics, 1, sources);
+    this.name = "ContextError";
+  }
+}
+
+export interface ContextOptions {
+  /** Overrides settings.conflict (e.g. apply reading a saved plan's policy). */
+  conflict?: ConflictPolicy;
+  /** Read-only file system; the real one by default. */
+  fs?: FsRead;
+}
+
+/** The first half of a Context: what is declared and what linkfarm recorded. */
+export type BaseContext = Pick<Context, "host" | "manifest" | "sources" | "stateFile" | "state" | "warnings">;
+
+// Manifest and state only (status, unlink, or apply of a saved plan need no fresh plan).
+export async function loadBase(settings: Settings, options: ContextOptions = {}): Promise<BaseContext> {
+  const fs = options.fs ?? realFsRead;
+  const host = readHostFacts(settings.env);
+  const loaded = await loadManifest({
+    cwd: settings.cwd,
+    host,
+    ...(settings.config !== undefined ? { config: path.resolve(settings.cwd, settings.config) } : {}),
+  });
+  const sources = loaded.sources;
+  if (!loaded.manifest || hasErrors(loaded.diagnostics)) throw new ContextError(loaded.diagnostics, sources);
+  const manifest = loaded.manifest;
+
+  const override = settings.state !== undefined ? path.resolve(settings.cwd, settings.state) : undefined;
+  const stateFile = stateFilePath(manifest.file, host, override);
+  const read = readState(stateFile, manifest.file, fs);
+  if ("diagnostics" in read) throw new ContextError(read.diagnostics, sources);
+  return { host, manifest, sources, stateFile, state: read.state, warnings: [...loaded.diagnostics] };
+}
+
+// Everything a command needs to decide, read without changing anything on disk.
+export async function loadContext(settings: Settings, options: ContextOptions = {}): Promise<Context> {
+  const base = await loadBase(settings, options);
+  const { host, manifest, sources, state } = base;
+  const fs = options.fs ?? realFsRead;
+  const conflict = options.conflict ?? settings.conflict;
+
+  const observed = observe(manifest, state, { fs, host, ...(conflict ? { conflict } : {}) });
+  if (hasErrors(observed.diagnostics)) throw new ContextError(observed.diagnostics, sources);
+
+  const plan = makePlan(manifest, observed.observation, state, {
+    platform: host.os,
+    ...(conflict ? { conflict } : {}),
+  });
+  const warnings = [...base.warnings, ...observed.diagnostics];
+  return { ...base, observation: observed.observation, plan, warnings };
+}
+
+// Diagnostics to stderr as FILE:LINE:COL with carets. Returns nothing; the caller picks the exit.
+export function printDiagnostics(
+  io: IO,
+  diagnostics: readonly Diagnostic[],
+  sources: ReadonlyMap<string, string> | undefined,
+  color: boolean,
+): void {
+  if (diagnostics.length === 0) return;
+  io.stderr(formatDiagnostics(diagnostics, { color, ...(sources ? { sources } : {}) }));
+}
+
+// Runs a command body; a ContextError is printed with its carets and becomes exit 1.
+export async function withContextErrors(io: IO, settings: Settings, body: () => Promise<number>): Promise<number> {
+  try {
+    return await body();
+  } catch (err) {
+    if (!(err instanceof ContextError)) throw err;
+    printDiagnostics(io, err.diagnostics, err.sources, settings.color && io.stderrIsTTY);
+    return err.exitCode;
+  }
+}

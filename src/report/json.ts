@@ -1,0 +1,58 @@
+// The plan as one JSON document (formatVersion 1), the shape published in
+// schema/plan.schema.json. The same document is the saved plan file (`plan --out`), so it
+// carries every observation apply must re-check; parse-plan.ts reads it back.
+
+import { ACTION_KINDS, assertNever, type Action, type Plan, type Summary } from "../plan/types.js";
+
+// Fixed key order, so that documents diff well and tests can pin them.
+function actionJson(a: Action): Record<string, unknown> {
+  const out: Record<string, unknown> = { kind: a.kind, type: a.type, target: a.target };
+  switch (a.kind) {
+    case "remove":
+      if (a.source !== undefined) out.source = a.source;
+      if (a.linkText !== undefined) out.linkText = a.linkText;
+      out.reason = a.reason;
+      out.reasonCode = a.reasonCode;
+      out.mode = a.mode;
+      out.observed = a.observed;
+      return out;
+    case "ok":
+    case "create":
+    case "repair":
+    case "replace":
+    case "conflict":
+    case "error":
+      out.source = a.source;
+      if (a.linkText !== undefined) out.linkText = a.linkText;
+      out.reason = a.reason;
+      out.reasonCode = a.reasonCode;
+      if (a.resolution !== undefined) out.resolution = a.resolution;
+      if (a.note !== undefined) out.note = a.note;
+      out.mkdirs = a.mkdirs;
+      out.observed = a.observed;
+      out.sourceObserved = a.sourceObserved;
+      out.entry = a.entry;
+      return out;
+    default:
+      return assertNever(a);
+  }
+}
+
+function summaryJson(s: Summary): Summary {
+  const out = {} as Summary;
+  for (const k of ACTION_KINDS) out[k] = s[k];
+  return out;
+}
+
+// The plan document, pretty-printed, ending in a newline.
+export function renderJson(plan: Plan): string {
+  const doc = {
+    formatVersion: plan.formatVersion,
+    manifest: { file: plan.manifest.file, hash: plan.manifest.hash },
+    summary: summaryJson(plan.summary),
+    actions: plan.actions.map(actionJson),
+  };
+  return JSON.stringify(doc, null, 2) + "\n";
+}
+
+export { parsePlanJson } from "./parse-plan.js";

@@ -1,0 +1,221 @@
+// Reads a saved plan (the `--json` document) back into a Plan, checking its shape by hand
+// (cheap, no schema compiler at run time). Unknown keys are dropped; wrong ones are reported.
+
+import { diag, type Diagnostic } from "../diagnostic.js";
+import { CONFLICT_POLICIES, LINK_TYPES } from "../manifest/types.js";
+import type { Observed, SourceObserved } from "../observe/types.js";
+import { ACTION_KINDS, type Action, type Plan, type ReasonCode, type Resolution, type Summary } from "../plan/types.js";
+
+// Every reason code, at run time (the record makes the list exhaustive at compile time).
+const REASON_CODE_SET: Record<ReasonCode, true> = {
+  "in-place": true,
+  missing: true,
+  dangling: true,
+  "wrong-target": true,
+  "symlink-to-hardlink": true,
+  "hardlink-to-symlink": true,
+  "editor-replaced-same-content": true,
+  "source-replaced-same-content": true,
+  "identical-file": true,
+  "different-content": true,
+  directory: true,
+  "nonempty-directory": true,
+  "foreign-symlink": true,
+  diverged: true,
+  "source-replaced-diverged": true,
+  "special-file": true,
+  "not-declared": true,
+  "created-dir-empty": true,
+  "last-name": true,
+  "changed-since-made": true,
+  "already-gone": true,
+  "source-missing": true,
+  "source-not-file-or-dir": true,
+  "hardlink-to-dir": true,
+  "junction-to-file": true,
+  "cross-device": true,
+  "target-is-source": true,
+  "into-source-tree": true,
+  "parent-is-file": true,
+  "parent-missing": true,
+  "adopt-impossible": true,
+};
+export const REASON_CODES = Object.keys(REASON_CODE_SET) as ReasonCode[];
+
+const RESOLUTIONS: readonly Resolution[] = CONFLICT_POLICIES.filter((p): p is Resolution => p !== "fail");
+const OTHER_WHAT = ["fifo", "socket", "block-device", "char-device", "unknown"] as const;
+
+type Obj = Record<string, unknown>;
+
+class Checker {
+  readonly problems: string[] = [];
+  fail(at: string, msg: string): undefined {
+    this.problems.push(`${at}: ${msg}`);
+    return undefined;
+  }
+  obj(v: unknown, at: string): Obj | undefined {
+    if (typeof v === "object" && v !== null && !Array.isArray(v)) return v as Obj;
+    return this.fail(at, "expected an object");
+  }
+  str(o: Obj, key: string, at: string): string {
+    const v = o[key];
+    if (typeof v === "string") return v;
+    this.fail(`${at}.${key}`, "expected a string");
+    return "";
+  }
+  optStr(o: Obj, key: string, at: string): string | undefined {
+    return o[key] === undefined ? undefined : this.str(o, key, at);
+  }
+  num(o: Obj, key: string, at: string): number {
+    const v = o[key];
+    if (typeof v === "number" && Number.isFinite(v)) return v;
+    this.fail(`${at}.${key}`, "expected a number");
+    return 0;
+  }
+  oneOf<T extends string>(o: Obj, key: string, allowed: readonly T[], at: string): T {
+    const v = o[key];
+    if (typeof v === "string" && (allowed as readonly string[]).includes(v)) return v as T;
+    this.fail(`${at}.${key}`, `expected one of ${allowed.join(", ")}`);
+    return allowed[0]!;
+  }
+}
+
+function observed(c: Checker, v: unknown, at: string): Observed {
+  const o = c.obj(v, at);
+  if (!o) return { kind: "missing" };
+  const kind = c.oneOf(o, "kind", ["missing", "file", "dir", "symlink", "other"] as const, at);
+  switch (kind) {
+    case "missing":
+      return { kind };
+    case "file":
+      return {
+        kind,
+        dev: c.num(o, "dev", at),
+        ino: c.num(o, "ino", at),
+        nlink: c.num(o, "nlink", at),
+        size: c.num(o, "size", at),
+        mtimeMs: c.num(o, "mtimeMs", at),
+      };
+    case "dir":
+      return { kind, dev: c.num(o, "dev", at), ino: c.num(o, "ino", at) };
+    case "symlink":
+      return { kind, text: c.str(o, "text", at), dev: c.num(o, "dev", at), ino: c.num(o, "ino", at) };
+    case "other":
+      return { kind, what: c.oneOf(o, "what", OTHER_WHAT, at) };
+  }
+}
+
+function sourceObserved(c: Checker, v: unknown, at: string): SourceObserved {
+  const o = c.obj(v, at);
+  if (!o) return { kind: "missing" };
+  const kind = c.oneOf(o, "kind", ["missing", "file", "dir", "other"] as const, at);
+  switch (kind) {
+    case "missing":
+      return { kind };
+    case "file":
+      return {
+        kind,
+        dev: c.num(o, "dev", at),
+        ino: c.num(o, "ino", at),
+        nlink: c.num(o, "nlink", at),
+        size: c.num(o, "size", at),
+        realpath: c.str(o, "realpath", at),
+      };
+    case "dir":
+      return { kind, dev: c.num(o, "dev", at), ino: c.num(o, "ino", at), realpath: c.str(o, "realpath", at) };
+    case "other":
+      return { kind, realpath: c.str(o, "realpath", at) };
+  }
+}
+
+function action(c: Checker, v: unknown, at: string): Action | undefined {
+  const o = c.obj(v, at);
+  if (!o) return undefined;
+  const kind = c.oneOf(o, "kind", ACTION_KINDS, at);
+  const target = c.str(o, "target", at);
+  const reason = c.str(o, "reason", at);
+  const reasonCode = c.oneOf(o, "reasonCode", REASON_CODES, at);
+  const linkText = c.optStr(o, "linkText", at);
+  if (kind === "remove") {
+    const type = c.oneOf(o, "type", [...LINK_TYPES, "dir"] as const, at);
+    const mode = c.oneOf(o, "mode", ["delete", "forget"] as const, at);
+    const source = c.optStr(o, "source", at);
+    const a: Action = { kind, type, target, reason, reasonCode, mode, observed: observed(c, o.observed, `${at}.observed`) };
+    if (source !== undefined) a.source = source;
+    if (linkText !== undefined) a.linkText = linkText;
+    return a;
+  }
+  const type = c.oneOf(o, "type", LINK_TYPES, at);
+  const mkdirs: string[] = [];
+  if (!Array.isArray(o.mkdirs)) c.fail(`${at}.mkdirs`, "expected an array of strings");
+  else
+    o.mkdirs.forEach((d, i) =>
+      typeof d === "string" ? mkdirs.push(d) : c.fail(`${at}.mkdirs[${i}]`, "expected a string"),
+    );
+  const entry = c.num(o, "entry", at);
+  if (!Number.isInteger(entry) || entry < 0) c.fail(`${at}.entry`, "expected an integer ≥ 0");
+  const a: Action = {
+    kind,
+    type,
+    target,
+    source: c.str(o, "source", at),
+    reason,
+    reasonCode,
+    entry,
+    mkdirs,
+    observed: observed(c, o.observed, `${at}.observed`),
+    sourceObserved: sourceObserved(c, o.sourceObserved, `${at}.sourceObserved`),
+  };
+  if (linkText !== undefined) a.linkText = linkText;
+  if (o.resolution !== undefined) a.resolution = c.oneOf(o, "resolution", RESOLUTIONS, at);
+  if (o.note !== undefined) a.note = c.str(o, "note", at);
+  if (kind === "replace" && a.resolution === undefined) c.fail(`${at}.resolution`, "a replace needs a resolution");
+  return a;
+}
+
+// Text of a saved plan → the Plan, or `plan-file-corrupt` diagnostics naming what is wrong.
+export function parsePlanJson(text: string, file?: string): { plan: Plan } | { diagnostics: Diagnostic[] } {
+  const at = file ? { file } : undefined;
+  const name = file ?? "the plan";
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    return { diagnostics: [diag("plan-file-corrupt", `${name} is not valid JSON: ${msg}`, at)] };
+  }
+  const c = new Checker();
+  const doc = c.obj(raw, "plan");
+  if (!doc) return { diagnostics: [diag("plan-file-corrupt", `${name} is not a linkfarm plan: expected an object`, at)] };
+  if (doc.formatVersion !== 1) {
+    return {
+      diagnostics: [
+        diag("plan-file-corrupt", `${name} has formatVersion ${JSON.stringify(doc.formatVersion)}; this linkfarm reads formatVersion 1`, at),
+      ],
+    };
+  }
+  const m = c.obj(doc.manifest, "manifest") ?? {};
+  const manifest = { file: c.str(m, "file", "manifest"), hash: c.str(m, "hash", "manifest") };
+  const s = c.obj(doc.summary, "summary") ?? {};
+  const summary = {} as Summary;
+  for (const k of ACTION_KINDS) summary[k] = c.num(s, k, "summary");
+  const actions: Action[] = [];
+  if (!Array.isArray(doc.actions)) c.fail("actions", "expected an array");
+  else doc.actions.forEach((v, i) => {
+    const a = action(c, v, `actions[${i}]`);
+    if (a) actions.push(a);
+  });
+  if (c.problems.length === 0) {
+    for (const k of ACTION_KINDS) {
+      const n = actions.filter((a) => a.kind === k).length;
+      if (n !== summary[k]) c.fail(`summary.${k}`, `says ${summary[k]} but the plan has ${n}`);
+    }
+  }
+  if (c.problems.length > 0) {
+    const shown = c.problems.slice(0, 10);
+    const more = c.problems.length - shown.length;
+    const lines = shown.map((p) => `  ${p}`).join("\n") + (more > 0 ? `\n  ... and ${more} more` : "");
+    return { diagnostics: [diag("plan-file-corrupt", `${name} is not a valid linkfarm plan:\n${lines}`, at)] };
+  }
+  return { plan: { formatVersion: 1, manifest, summary, actions } };
+}

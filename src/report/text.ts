@@ -1,0 +1,162 @@
+// The plan for people: one line per action that changes or blocks something, grouped by kind,
+// then a summary line. A view of the plan: it decides nothing, and colours only when told to.
+
+import { assertNever, isBlocked, hasChanges, type Action, type ActionKind, type Plan } from "../plan/types.js";
+import { displayPath } from "../platform/paths.js";
+import { paint, type Paint } from "./color.js";
+import { resolvingPolicies } from "./conflict-hint.js";
+
+export interface TextOptions {
+  /** HOME, for `~/...` display. */
+  home: string;
+  color: boolean;
+  /** Also list `ok` actions. */
+  verbose: boolean;
+  /** Only blocking lines (errors, conflicts), the summary and the hint. */
+  quiet?: boolean;
+}
+
+// SPEC's symbols, one per kind.
+export const SYMBOLS: Record<ActionKind, string> = {
+  ok: "=",
+  create: "+",
+  repair: "~",
+  replace: "-/+",
+  remove: "-",
+  conflict: "!",
+  error: "x",
+};
+
+// Blocking kinds first: they are what the user must act on.
+export const DISPLAY_ORDER: readonly ActionKind[] = [
+  "error",
+  "conflict",
+  "create",
+  "repair",
+  "replace",
+  "remove",
+  "ok",
+];
+
+function colorOf(kind: ActionKind, p: Paint): (s: string) => string {
+  switch (kind) {
+    case "ok":
+      return p.dim;
+    case "create":
+      return p.green;
+    case "repair":
+      return p.cyan;
+    case "replace":
+      return p.magenta;
+    case "remove":
+      return p.yellow;
+    case "conflict":
+    case "error":
+      return p.red;
+    default:
+      return assertNever(kind);
+  }
+}
+
+// "-> text" for symlinks and junctions, "=> source" for hard links, "(dir)" for directories.
+export function describeLink(a: Action, home: string): { arrow: string; tags: string[] } {
+  const tags: string[] = [];
+  if (a.type === "hardlink") {
+    tags.push("hard link");
+    return { arrow: a.source ? ` => ${displayPath(a.source, home)}` : "", tags };
+  }
+  if (a.type === "dir") return { arrow: "/", tags };
+  if (a.type === "junction") tags.push("junction");
+  const text = a.linkText ?? a.source;
+  return { arrow: text !== undefined ? ` -> ${text}` : "", tags };
+}
+
+// The parenthesised part: type tags, the reason, a note; forgotten removals say what stays.
+export function details(a: Action, home: string): string[] {
+  const { tags } = describeLink(a, home);
+  const out = [...tags];
+  if (a.kind === "remove" && a.mode === "forget") {
+    out.push(a.reasonCode === "already-gone" ? a.reason : `kept: ${a.reason}`);
+    out.push("no longer managed");
+  } else {
+    out.push(a.reason);
+  }
+  if (a.kind !== "remove" && a.note) out.push(a.note);
+  return out;
+}
+
+// One action as one line, without a trailing newline.
+export function actionLine(a: Action, options: { home: string; color: boolean }): string {
+  const p = paint(options.color);
+  const c = colorOf(a.kind, p);
+  const target = displayPath(a.target, options.home);
+  const forget = a.kind === "remove" && a.mode === "forget";
+  const { arrow } = describeLink(a, options.home);
+  const head = `${c(SYMBOLS[a.kind].padStart(3))} ${p.bold(target)}${forget ? "" : arrow}`;
+  return `${head}  ${p.dim(`(${details(a, options.home).join("; ")})`)}`;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+// "Plan: 3 to create, 1 to repair, 1 to replace, 2 to remove, 12 unchanged, 1 conflict, 2 errors."
+export function summaryLine(plan: Plan): string {
+  const s = plan.summary;
+  const parts = [
+    `${s.create} to create`,
+    `${s.repair} to repair`,
+    `${s.replace} to replace`,
+    `${s.remove} to remove`,
+    `${s.ok} unchanged`,
+  ];
+  if (s.conflict > 0) parts.push(plural(s.conflict, "conflict", "conflicts"));
+  if (s.error > 0) parts.push(plural(s.error, "error", "errors"));
+  return `Plan: ${parts.join(", ")}.`;
+}
+
+// What to do about a blocked plan: the flags that would resolve every conflict, and errors.
+export function blockedHint(plan: Plan): string[] {
+  const lines: string[] = [];
+  const s = plan.summary;
+  if (s.conflict > 0) {
+    const fixes = resolvingPolicies(plan.actions).map((f) => `--conflict ${f}`);
+    const what = s.conflict === 1 ? "the conflict" : "the conflicts";
+    lines.push(
+      fixes.length > 0
+        ? `Resolve ${what} by hand, or re-run with ${fixes.join(" or ")}.`
+        : `Resolve ${what} by hand.`,
+    );
+  }
+  if (s.error > 0) {
+    const one = s.error === 1;
+    lines.push(`Fix the ${one ? "error" : "errors"} above; no conflict policy resolves ${one ? "it" : "them"}.`);
+  }
+  lines.push("Apply changes nothing while the plan has conflicts or errors.");
+  return lines;
+}
+
+// The whole text report, ending in a newline.
+export function renderText(plan: Plan, options: TextOptions): string {
+  const p = paint(options.color);
+  const blocked = isBlocked(plan);
+  if (!blocked && !hasChanges(plan) && !options.verbose) {
+    return `No changes. ${plural(plan.summary.ok, "link", "links")} in place.\n`;
+  }
+  const shown = new Set<ActionKind>(
+    options.quiet ? ["error", "conflict"] : DISPLAY_ORDER.filter((k) => k !== "ok" || options.verbose),
+  );
+  const lines: string[] = [];
+  for (const kind of DISPLAY_ORDER) {
+    if (!shown.has(kind)) continue;
+    for (const a of plan.actions) if (a.kind === kind) lines.push(actionLine(a, options));
+  }
+  if (lines.length > 0) lines.push("");
+  if (!blocked && !hasChanges(plan)) {
+    lines.push(`No changes. ${plural(plan.summary.ok, "link", "links")} in place.`);
+  } else {
+    lines.push(p.bold(summaryLine(plan)));
+  }
+  if (blocked) lines.push(...blockedHint(plan).map((l) => p.yellow(l)));
+  return lines.join("\n") + "\n";
+}
