@@ -1,7 +1,173 @@
-import { UserError } from "../../diagnostic.js";
+// `linkfarm apply [PLANFILE]`: take the state lock FIRST, then recover, observe, plan and apply
+// under it, so that a second concurrent apply plans against the first one's result (SPEC says
+// plan, then lock; locking first makes two concurrent applies both succeed and agree).
+
+import { diag, hasErrors, UserError } from "../../diagnostic.js";
+import { apply } from "../../apply/apply.js";
+import { acquireLock, type LockHandle } from "../../apply/lock.js";
+import { readJournal, replayJournal } from "../../apply/journal.js";
+import { recoverState } from "../../apply/recover.js";
+import { staleReasons } from "../../apply/saved-plan.js";
+import { loadManifest } from "../../manifest/load.js";
+import type { HostFacts, Manifest } from "../../manifest/types.js";
+import { observe } from "../../observe/observe.js";
+import { plan as makePlan } from "../../plan/plan.js";
+import { isBlocked, type Plan } from "../../plan/types.js";
+import { errnoCode, realFs, realFsRead } from "../../platform/fs.js";
+import { readHostFacts } from "../../platform/host.js";
+import { path } from "../../platform/paths.js";
+import { renderApplyJson } from "../../report/apply-json.js";
+import { renderApplyText } from "../../report/apply-text.js";
+import { parsePlanJson } from "../../report/json.js";
+import { renderJson } from "../../report/json.js";
+import { renderMarkdown } from "../../report/markdown.js";
+import { renderText } from "../../report/text.js";
+import { readState, stateFilePath } from "../../state/read.js";
+import type { State } from "../../state/types.js";
 import type { Settings } from "../args.js";
 import type { IO } from "../io.js";
+import { ContextError, loadContext, printDiagnostics, withContextErrors } from "../load-context.js";
 
-export async function runApply(_settings: Settings, _io: IO): Promise<number> {
-  throw new UserError("`linkfarm apply` is not implemented yet");
+/** What apply and unlink decide from, read while holding the state lock. */
+export interface LockedContext {
+  host: HostFacts;
+  manifest: Manifest;
+  sources: Map<string, string>;
+  stateFile: string;
+  state: State;
+  /** Absent for a read-only load (dry runs): no lock file, no recovery write. */
+  lock?: LockHandle;
+}
+
+// Manifest → state file → LOCK → crash recovery → state. The caller releases the lock.
+// readOnly: no lock and no write; a crashed run's journal is replayed in memory only.
+export async function loadLocked(
+  settings: Settings,
+  io: IO,
+  configOverride?: string,
+  readOnly = false,
+): Promise<LockedContext> {
+  const host = readHostFacts(settings.env);
+  const config = configOverride ?? (settings.config !== undefined ? path.resolve(settings.cwd, settings.config) : undefined);
+  const loaded = await loadManifest({ cwd: settings.cwd, host, ...(config !== undefined ? { config } : {}) });
+  if (!loaded.manifest || hasErrors(loaded.diagnostics)) throw new ContextError(loaded.diagnostics, loaded.sources);
+  printDiagnostics(io, loaded.diagnostics, loaded.sources, false);
+  const manifest = loaded.manifest;
+  const override = settings.state !== undefined ? path.resolve(settings.cwd, settings.state) : undefined;
+  const stateFile = stateFilePath(manifest.file, host, override);
+  if (readOnly) {
+    const read = readState(stateFile, manifest.file, realFsRead);
+    if ("diagnostics" in read) throw new ContextError(read.diagnostics, loaded.sources);
+    const state = replayJournal(read.state, readJournal(stateFile, realFsRead));
+    return { host, manifest, sources: loaded.sources, stateFile, state };
+  }
+  const lock = await acquireLock(stateFile, realFs, { timeoutMs: settings.lockTimeoutMs });
+  try {
+    const rec = recoverState(stateFile, manifest.file, realFs);
+    if (rec.diagnostics.length > 0) throw new ContextError(rec.diagnostics, loaded.sources);
+    const read = readState(stateFile, manifest.file, realFsRead);
+    if ("diagnostics" in read) throw new ContextError(read.diagnostics, loaded.sources);
+    return { host, manifest, sources: loaded.sources, stateFile, state: read.state, lock };
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+}
+
+// Observe and plan a manifest (possibly reshaped, as unlink does) against the locked state.
+export function planLocked(ctx: LockedContext, manifest: Manifest, settings: Settings, io: IO): Plan {
+  const conflict = settings.conflict;
+  const observed = observe(manifest, ctx.state, { fs: realFsRead, host: ctx.host, ...(conflict ? { conflict } : {}) });
+  if (hasErrors(observed.diagnostics)) throw new ContextError(observed.diagnostics, ctx.sources);
+  printDiagnostics(io, observed.diagnostics, ctx.sources, false);
+  return makePlan(manifest, observed.observation, ctx.state, { platform: ctx.host.os, ...(conflict ? { conflict } : {}) });
+}
+
+// The plan in the requested format (dry run: exactly what `plan` prints).
+function renderPlan(plan: Plan, settings: Settings, home: string): string {
+  switch (settings.format) {
+    case "json":
+      return renderJson(plan);
+    case "markdown":
+      return renderMarkdown(plan, { home });
+    case "text":
+      return renderText(plan, { home, color: settings.color, verbose: settings.verbose, quiet: settings.quiet });
+  }
+}
+
+function readSavedPlan(settings: Settings): Plan {
+  const file = path.resolve(settings.cwd, settings.planFile!);
+  let text: string;
+  try {
+    text = realFsRead.readFileSync(file, "utf8");
+  } catch (err) {
+    throw new UserError([diag("io", `cannot read the plan file ${file}: ${errnoCode(err) ?? String(err)}`, { file })]);
+  }
+  const parsed = parsePlanJson(text, file);
+  if ("diagnostics" in parsed) throw new UserError(parsed.diagnostics);
+  return parsed.plan;
+}
+
+// Lock, then plan afresh or check the saved plan, then apply; the lock is held throughout.
+async function applyLocked(settings: Settings, io: IO): Promise<number> {
+  const saved = settings.planFile !== undefined ? readSavedPlan(settings) : undefined;
+  const ctx = await loadLocked(settings, io, saved?.manifest.file);
+  try {
+    let plan: Plan;
+    if (saved) {
+      const reasons = staleReasons(saved, ctx.manifest.hash, realFsRead);
+      if (reasons.length > 0) {
+        const more = reasons.length > 3 ? `\n(and ${reasons.length - 3} more)` : "";
+        throw new UserError([
+          diag("plan-stale", `saved plan is stale: ${reasons.slice(0, 3).join("; ")}${more}\nNothing was changed. Make a new plan.`),
+        ]);
+      }
+      plan = saved;
+    } else {
+      plan = planLocked(ctx, ctx.manifest, settings, io);
+    }
+    const home = ctx.host.home;
+    if (isBlocked(plan)) {
+      if (settings.format === "json") io.stdout(renderApplyJson(plan, undefined));
+      else io.stdout(renderText(plan, { home, color: settings.color, verbose: false, quiet: true }));
+      return 1;
+    }
+    const result = await apply(plan, {
+      fs: realFs,
+      state: ctx.state,
+      stateFile: ctx.stateFile,
+      manifestDir: ctx.manifest.dir,
+      hooks: ctx.manifest.hooks,
+      env: settings.env,
+      platform: ctx.host.os,
+      alreadyLocked: true,
+    });
+    if (settings.format === "json") io.stdout(renderApplyJson(plan, result));
+    else {
+      const text = renderApplyText(result, { home, color: settings.color, verbose: settings.verbose, quiet: settings.quiet });
+      if (result.ok) io.stdout(text);
+      else if (result.hookError) io.stderr(text);
+      else io.stdout(text);
+    }
+    return result.ok ? 0 : 1;
+  } finally {
+    ctx.lock?.release();
+  }
+}
+
+export async function runApply(settings: Settings, io: IO): Promise<number> {
+  return withContextErrors(io, settings, async () => {
+    if (settings.dryRun) {
+      if (settings.planFile !== undefined) {
+        const plan = readSavedPlan(settings);
+        io.stdout(renderPlan(plan, settings, readHostFacts(settings.env).home));
+        return isBlocked(plan) ? 1 : 0;
+      }
+      const ctx = await loadContext(settings);
+      printDiagnostics(io, ctx.warnings, ctx.sources, false);
+      io.stdout(renderPlan(ctx.plan, settings, ctx.host.home));
+      return isBlocked(ctx.plan) ? 1 : 0;
+    }
+    return applyLocked(settings, io);
+  });
 }

@@ -1,7 +1,79 @@
-import { UserError } from "../../diagnostic.js";
+// `linkfarm unlink`: remove every link this manifest manages, with prune's safety rules: plan
+// the same manifest with no links and prune on, so every state entry becomes a remove (or a
+// forget when it changed or is the last name of its data). `--restore` puts backups back.
+
+import { apply } from "../../apply/apply.js";
+import { restoreBackups, type RestoreOutcome } from "../../apply/restore.js";
+import type { Manifest } from "../../manifest/types.js";
+import { isBlocked } from "../../plan/types.js";
+import { realFs } from "../../platform/fs.js";
+import { renderApplyJson } from "../../report/apply-json.js";
+import { renderApplyText, renderRestoreText } from "../../report/apply-text.js";
+import { renderJson } from "../../report/json.js";
+import { renderText } from "../../report/text.js";
+import { writeStateFile } from "../../state/write.js";
 import type { Settings } from "../args.js";
 import type { IO } from "../io.js";
+import { withContextErrors } from "../load-context.js";
+import { loadLocked, planLocked } from "./apply.js";
 
-export async function runUnlink(_settings: Settings, _io: IO): Promise<number> {
-  throw new UserError("`linkfarm unlink` is not implemented yet");
+// The manifest as if it declared nothing: prune then claims every recorded link.
+function declaringNothing(m: Manifest): Manifest {
+  return { ...m, links: [], prune: true, hooks: { before: [], after: [] } };
+}
+
+export async function runUnlink(settings: Settings, io: IO): Promise<number> {
+  return withContextErrors(io, settings, async () => {
+    // A dry run takes no lock and writes nothing.
+    const ctx = await loadLocked({ ...settings, conflict: undefined }, io, undefined, settings.dryRun);
+    try {
+      const home = ctx.host.home;
+      const manifest = declaringNothing(ctx.manifest);
+      const plan = planLocked(ctx, manifest, { ...settings, conflict: undefined }, io);
+      if (settings.dryRun) {
+        const restored = settings.restore
+          ? restoreBackups(ctx.state, realFs, {
+              dryRun: true,
+              freed: new Set(plan.actions.filter((a) => a.kind === "remove" && a.mode === "delete").map((a) => a.target)),
+            })
+          : undefined;
+        if (settings.format === "json") io.stdout(renderJson(plan));
+        else {
+          io.stdout(renderText(plan, { home, color: settings.color, verbose: settings.verbose, quiet: settings.quiet }));
+          if (restored) io.stdout(renderRestoreText(restored, { home }));
+        }
+        return isBlocked(plan) ? 1 : 0;
+      }
+      if (plan.actions.length === 0 && !settings.restore) {
+        if (settings.format === "json") io.stdout(renderJson(plan));
+        else if (!settings.quiet) io.stdout("Nothing to unlink: the state records no links.\n");
+        return 0;
+      }
+      const result = await apply(plan, {
+        fs: realFs,
+        state: ctx.state,
+        stateFile: ctx.stateFile,
+        manifestDir: ctx.manifest.dir,
+        hooks: manifest.hooks,
+        env: settings.env,
+        platform: ctx.host.os,
+        alreadyLocked: true,
+      });
+      let restored: RestoreOutcome[] | undefined;
+      if (settings.restore) {
+        restored = restoreBackups(result.state, realFs, { dryRun: false });
+        if (restored.some((r) => r.status === "restored" || r.status === "missing")) {
+          writeStateFile(ctx.stateFile, result.state, realFs);
+        }
+      }
+      if (settings.format === "json") io.stdout(renderApplyJson(plan, result, restored ? { restored } : {}));
+      else {
+        io.stdout(renderApplyText(result, { home, color: settings.color, verbose: settings.verbose, quiet: settings.quiet }));
+        if (restored) io.stdout(renderRestoreText(restored, { home }));
+      }
+      return result.ok ? 0 : 1;
+    } finally {
+      ctx.lock?.release();
+    }
+  });
 }

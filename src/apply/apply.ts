@@ -1,0 +1,190 @@
+// apply(plan, deps): do exactly what the plan names, in a safe order, re-checking each
+// observation right before acting. Ownership changes only after a step completes: each
+// completed step is journaled at once, and the state file is written atomically at the end.
+
+import type { Action, LinkAction, Plan, RemoveAction } from "../plan/types.js";
+import { hasChanges, isBlocked } from "../plan/types.js";
+import { errnoCode } from "../platform/fs.js";
+import type { State, StateLink } from "../state/types.js";
+import { writeStateFile } from "../state/write.js";
+import { execaRunner, runHooks } from "./hooks.js";
+import { applyEntry, openJournal, readJournal, replayJournal, type JournalEntry } from "./journal.js";
+import { acquireLock, type LockHandle } from "./lock.js";
+import { compareObserved, probeNow } from "./precheck.js";
+import { createLink, removeEntry, replaceLink, Stale, type StepContext, type StepResult } from "./steps.js";
+import type { ApplyDeps, ApplyLockOptions, ApplyResult, Outcome } from "./types.js";
+
+const BLOCKING = new Set(["conflict", "error"]);
+
+// The actions that block apply (conflicts and errors), in plan order.
+export function blockers(plan: Plan): Action[] {
+  return plan.actions.filter((a) => BLOCKING.has(a.kind));
+}
+
+function isLinkChange(a: Action): a is LinkAction {
+  return a.kind === "create" || a.kind === "repair" || a.kind === "replace";
+}
+
+function depth(p: string): number {
+  return p.split(/[\\/]/).length;
+}
+
+// Removals: links first, then directories deepest first.
+function removalOrder(actions: RemoveAction[]): RemoveAction[] {
+  const links = actions.filter((a) => a.type !== "dir");
+  const dirs = actions.filter((a) => a.type === "dir").sort((x, y) => depth(y.target) - depth(x.target));
+  return [...links, ...dirs];
+}
+
+function sameRecord(a: StateLink | undefined, b: StateLink): boolean {
+  return (
+    a !== undefined &&
+    a.type === b.type &&
+    a.source === b.source &&
+    a.linkText === b.linkText &&
+    a.dev === b.dev &&
+    a.ino === b.ino
+  );
+}
+
+// An `ok` link that state does not record (made by hand, or before a crash lost its journal
+// line) becomes managed, so that prune can later remove exactly it.
+function okRecord(a: LinkAction, madeAt: string): StateLink | undefined {
+  if (a.type === "hardlink") {
+    if (a.observed.kind !== "file") return undefined;
+    return { type: a.type, source: a.source, dev: a.observed.dev, ino: a.observed.ino, madeAt };
+  }
+  if (a.observed.kind !== "symlink") return undefined;
+  return { type: a.type, source: a.source, linkText: a.observed.text, madeAt };
+}
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+export async function apply(plan: Plan, deps: ApplyDeps & ApplyLockOptions): Promise<ApplyResult> {
+  const { fs, stateFile } = deps;
+  if (isBlocked(plan)) {
+    return { outcomes: [], state: deps.state, changed: false, ok: false, blocked: blockers(plan) };
+  }
+  const now = deps.now ?? (() => new Date());
+  let lock: LockHandle | undefined;
+  if (!deps.alreadyLocked) lock = await acquireLock(stateFile, fs, { timeoutMs: deps.lockTimeoutMs ?? 10_000 });
+  // Leftovers of a crashed run are merged in (replaying is idempotent), so that they survive
+  // the journal's deletion below.
+  const leftover = readJournal(stateFile, fs);
+  const state: State = replayJournal(deps.state, leftover);
+  let dirty = leftover.some((e) => e.op !== "tmp");
+  const journal = openJournal(stateFile, fs);
+  try {
+    const ctx: StepContext = {
+      fs,
+      platform: deps.platform ?? process.platform,
+      nowIso: () => now().toISOString(),
+      record(entries: JournalEntry[]) {
+        journal.append(entries);
+        for (const e of entries) applyEntry(state, e);
+        if (entries.some((e) => e.op !== "tmp")) dirty = true;
+      },
+    };
+    const outcomes = new Map<Action, Outcome>();
+    const runner = deps.runHook ?? execaRunner(deps.env);
+
+    if (hasChanges(plan) && deps.hooks.before.length > 0) {
+      const h = await runHooks(deps.hooks.before, deps.manifestDir, runner);
+      if (h.failed) {
+        return { outcomes: [], state: deps.state, changed: false, ok: false, hookError: { ...h.failed, phase: "before" } };
+      }
+    }
+
+    const linkActions = plan.actions.filter(isLinkChange);
+    const removals = removalOrder(plan.actions.filter((a): a is RemoveAction => a.kind === "remove"));
+
+    // 1. Parent directories, for the actions that still match their plan.
+    const failedDirs = new Map<string, string>();
+    const made = new Set<string>();
+    for (const a of linkActions) {
+      if (a.mkdirs.length === 0) continue;
+      const why = compareObserved(a.observed, probeNow(a.target, fs));
+      if (why) {
+        outcomes.set(a, { action: a, status: "stale", detail: why });
+        continue;
+      }
+      for (const d of a.mkdirs) {
+        if (made.has(d) || failedDirs.has(d)) continue;
+        try {
+          fs.mkdirSync(d);
+          made.add(d);
+          ctx.record([{ op: "add-dir", path: d }]);
+        } catch (err) {
+          if (errnoCode(err) === "EEXIST" && probeNow(d, fs).kind === "dir") made.add(d);
+          else failedDirs.set(d, message(err));
+        }
+      }
+      const failed = a.mkdirs.find((d) => failedDirs.has(d));
+      if (failed) {
+        outcomes.set(a, { action: a, status: "failed", detail: `could not create ${failed}: ${failedDirs.get(failed)}` });
+      }
+    }
+
+    const run = (a: Action, step: () => StepResult, check: boolean) => {
+      if (outcomes.has(a)) return;
+      try {
+        if (check) {
+          const why = compareObserved(a.observed, probeNow(a.target, fs));
+          if (why) throw new Stale(why);
+        }
+        const r = step();
+        const o: Outcome = { action: a, status: r.unchanged ? "unchanged" : "done" };
+        if (r.detail) o.detail = r.detail;
+        if (r.backup) o.backup = r.backup;
+        outcomes.set(a, o);
+      } catch (err) {
+        outcomes.set(a, { action: a, status: err instanceof Stale ? "stale" : "failed", detail: message(err) });
+      }
+    };
+
+    // 2. Removals (a "forget" touches nothing on disk: no re-check needed).
+    for (const a of removals) run(a, () => removeEntry(ctx, a), a.mode === "delete");
+    // 3. Creations, repairs, replacements.
+    for (const a of linkActions) run(a, () => (a.kind === "create" ? createLink(ctx, a) : replaceLink(ctx, a)), true);
+
+    // ok links: make sure state records them (no disk change, no journal needed).
+    const madeAt = ctx.nowIso();
+    for (const a of plan.actions) {
+      if (a.kind !== "ok") continue;
+      outcomes.set(a, { action: a, status: "unchanged" });
+      const rec = okRecord(a, madeAt);
+      const cur = state.links[a.target];
+      if (rec && !sameRecord(cur, rec)) {
+        state.links[a.target] = cur?.madeAt && cur.source === rec.source ? { ...rec, madeAt: cur.madeAt } : rec;
+        dirty = true;
+      }
+    }
+
+    const list = plan.actions.map((a) => outcomes.get(a) ?? { action: a, status: "unchanged" as const });
+    if (dirty) writeStateFile(stateFile, state, fs);
+    journal.finish();
+
+    const changed = list.some(
+      (o) => o.status === "done" && !(o.action.kind === "remove" && o.action.mode === "forget"),
+    );
+    const result: ApplyResult = {
+      outcomes: list,
+      state,
+      changed,
+      ok: list.every((o) => o.status === "done" || o.status === "unchanged"),
+    };
+    if (changed && deps.hooks.after.length > 0) {
+      const h = await runHooks(deps.hooks.after, deps.manifestDir, runner);
+      if (h.failed) {
+        result.hookError = { ...h.failed, phase: "after" };
+        result.ok = false;
+      }
+    }
+    return result;
+  } finally {
+    journal.close();
+    lock?.release();
+  }
+}

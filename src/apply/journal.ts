@@ -1,0 +1,137 @@
+// The journal: one JSON line per completed step, appended and fsynced as it happens, so that
+// a crash at any instant leaves a record the next run replays onto the state file.
+
+import type { FsRead, FsWrite } from "../platform/fs.js";
+import { errnoCode } from "../platform/fs.js";
+import type { State, StateBackup, StateLink } from "../state/types.js";
+
+/** One state delta. `tmp` records a temporary sibling about to be made (removed on recovery). */
+export type JournalEntry =
+  | { op: "set-link"; target: string; link: StateLink }
+  | { op: "delete-link"; target: string }
+  | { op: "add-dir"; path: string }
+  | { op: "remove-dir"; path: string }
+  | { op: "add-backup"; backup: StateBackup }
+  | { op: "remove-backup"; backup: StateBackup }
+  | { op: "tmp"; path: string; linkText?: string; dev?: number; ino?: number };
+
+// The journal sits next to the state file.
+export function journalPath(stateFile: string): string {
+  return `${stateFile}.journal`;
+}
+
+// Apply one delta to a state (mutates it); replaying the same entry twice is harmless.
+export function applyEntry(state: State, e: JournalEntry): void {
+  switch (e.op) {
+    case "set-link":
+      state.links[e.target] = e.link;
+      return;
+    case "delete-link":
+      delete state.links[e.target];
+      return;
+    case "add-dir":
+      if (!state.dirs.includes(e.path)) state.dirs.push(e.path);
+      return;
+    case "remove-dir":
+      state.dirs = state.dirs.filter((d) => d !== e.path);
+      return;
+    case "add-backup":
+      if (!state.backups.some((b) => b.target === e.backup.target && b.backup === e.backup.backup)) {
+        state.backups.push(e.backup);
+      }
+      return;
+    case "remove-backup":
+      state.backups = state.backups.filter(
+        (b) => !(b.target === e.backup.target && b.backup === e.backup.backup),
+      );
+      return;
+    case "tmp":
+      return;
+  }
+}
+
+// Pure: the state as it is after the journal's deltas (for read-only commands like `plan`).
+export function replayJournal(state: State, entries: readonly JournalEntry[]): State {
+  const next = cloneState(state);
+  for (const e of entries) applyEntry(next, e);
+  return next;
+}
+
+export function cloneState(state: State): State {
+  return {
+    ...state,
+    links: { ...state.links },
+    dirs: [...state.dirs],
+    backups: [...state.backups],
+  };
+}
+
+// Read-only: the journal's entries, [] when there is none. A torn last line (a crash in the
+// middle of a write) is ignored: its step's effect is re-observed by the next plan.
+export function readJournal(stateFile: string, fs: FsRead): JournalEntry[] {
+  let text: string;
+  try {
+    text = fs.readFileSync(journalPath(stateFile), "utf8");
+  } catch (err) {
+    if (errnoCode(err) === "ENOENT") return [];
+    throw err;
+  }
+  const out: JournalEntry[] = [];
+  for (const line of text.split("\n")) {
+    if (line.trim() === "") continue;
+    try {
+      const e = JSON.parse(line) as JournalEntry;
+      if (e && typeof e === "object" && typeof e.op === "string") out.push(e);
+    } catch {
+      // torn line
+    }
+  }
+  return out;
+}
+
+/** An open journal: append() writes and fsyncs one line per call. */
+export interface JournalWriter {
+  append(entries: readonly JournalEntry[]): void;
+  /** Close and delete the journal (after the state file is written). */
+  finish(): void;
+  close(): void;
+}
+
+// Open the journal for appending (created on first use, so a no-op run writes nothing).
+// Every line is written (so a killed process loses none); fsync, which only matters for power
+// loss, runs at once for a backup (where user bytes went) and otherwise at most every
+// `syncEveryMs` (group commit): a lost line loses no data, the next plan re-observes the link.
+export function openJournal(
+  stateFile: string,
+  fs: FsWrite,
+  opts: { syncEveryMs?: number } = {},
+): JournalWriter {
+  const file = journalPath(stateFile);
+  const every = opts.syncEveryMs ?? 100;
+  let fd: number | undefined;
+  let lastSync = Date.now();
+  return {
+    append(entries) {
+      if (entries.length === 0) return;
+      if (fd === undefined) fd = fs.openSync(file, "a");
+      fs.writeSync(fd, entries.map((e) => JSON.stringify(e)).join("\n") + "\n");
+      const now = Date.now();
+      if (entries.some((e) => e.op === "add-backup") || now - lastSync >= every) {
+        fs.fsyncSync(fd);
+        lastSync = now;
+      }
+    },
+    finish() {
+      this.close();
+      try {
+        fs.unlinkSync(file);
+      } catch (err) {
+        if (errnoCode(err) !== "ENOENT") throw err;
+      }
+    },
+    close() {
+      if (fd !== undefined) fs.closeSync(fd);
+      fd = undefined;
+    },
+  };
+}

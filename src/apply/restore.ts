@@ -1,0 +1,56 @@
+// `unlink --restore`: rename recorded backups back into place when their target is free.
+// Never over anything: a target that is occupied keeps its backup where it is.
+
+import type { FsWrite } from "../platform/fs.js";
+import type { State, StateBackup } from "../state/types.js";
+import { probeNow } from "./precheck.js";
+
+export interface RestoreOutcome {
+  target: string;
+  backup: string;
+  status: "restored" | "would-restore" | "occupied" | "missing";
+}
+
+// The newest backup of each target wins (the one closest to what was there last).
+function latestPerTarget(backups: readonly StateBackup[]): StateBackup[] {
+  const byTarget = new Map<string, StateBackup>();
+  for (const b of backups) byTarget.set(b.target, b);
+  return [...byTarget.values()].sort((a, b) => (a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
+}
+
+// Mutates `state.backups` (drops restored and vanished ones) unless dryRun.
+// In a dry run, `freed` names the targets the plan would remove first.
+export function restoreBackups(
+  state: State,
+  fs: FsWrite,
+  opts: { dryRun: boolean; freed?: ReadonlySet<string> },
+): RestoreOutcome[] {
+  const out: RestoreOutcome[] = [];
+  const drop = new Set<StateBackup>();
+  for (const b of latestPerTarget(state.backups)) {
+    if (probeNow(b.backup, fs).kind === "missing") {
+      out.push({ target: b.target, backup: b.backup, status: "missing" });
+      drop.add(b);
+      continue;
+    }
+    if (probeNow(b.target, fs).kind !== "missing" && !opts.freed?.has(b.target)) {
+      out.push({ target: b.target, backup: b.backup, status: "occupied" });
+      continue;
+    }
+    if (opts.dryRun) {
+      out.push({ target: b.target, backup: b.backup, status: "would-restore" });
+      continue;
+    }
+    // A file comes back through link + unlink, which cannot clobber a path that just appeared.
+    if (probeNow(b.backup, fs).kind === "file") {
+      fs.linkSync(b.backup, b.target);
+      fs.unlinkSync(b.backup);
+    } else {
+      fs.renameSync(b.backup, b.target);
+    }
+    out.push({ target: b.target, backup: b.backup, status: "restored" });
+    drop.add(b);
+  }
+  if (!opts.dryRun) state.backups = state.backups.filter((b) => !drop.has(b));
+  return out;
+}

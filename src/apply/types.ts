@@ -1,0 +1,65 @@
+// The applier's contract: what it needs (ApplyDeps) and what it reports (ApplyResult).
+
+import type { FsWrite } from "../platform/fs.js";
+import type { Action } from "../plan/types.js";
+import type { State } from "../state/types.js";
+
+/** What happened to one action. */
+export type OutcomeStatus = "done" | "stale" | "failed" | "unchanged";
+
+export interface Outcome {
+  action: Action;
+  status: OutcomeStatus;
+  /** Why it is stale/failed/unchanged, or a remark about what was done. Display only. */
+  detail?: string;
+  /** Where the thing in the way went (`backup` resolution). */
+  backup?: string;
+}
+
+/** A hook command's result. */
+export interface HookRun {
+  command: string;
+  exitCode: number;
+  /** stdout and stderr, interleaved. */
+  output: string;
+}
+
+export type HookRunner = (command: string, cwd: string) => Promise<HookRun>;
+
+export interface ApplyDeps {
+  fs: FsWrite;
+  /** The state the plan was made against (already recovered from any journal). */
+  state: State;
+  stateFile: string;
+  /** Hooks run here. */
+  manifestDir: string;
+  hooks: { before: string[]; after: string[] };
+  /** Defaults to execa with `shell: true` (imported lazily). */
+  runHook?: HookRunner;
+  /** Environment for hooks (defaults to the process environment). */
+  env?: Readonly<Record<string, string | undefined>>;
+  now?: () => Date;
+  /** Platform for junctions (default process.platform). */
+  platform?: string;
+}
+
+export interface ApplyResult {
+  outcomes: Outcome[];
+  /** The new state (already written unless nothing changed). */
+  state: State;
+  /** True when something on disk changed. */
+  changed: boolean;
+  /** False when any action was stale or failed, or a hook failed. */
+  ok: boolean;
+  /** The failing hook, if one failed (no action runs after a failed before-hook). */
+  hookError?: HookRun & { phase: "before" | "after" };
+  /** Set when the plan holds conflicts or errors: nothing was touched. */
+  blocked?: import("../plan/types.js").Action[];
+}
+
+export interface ApplyLockOptions {
+  /** How long to wait for another linkfarm holding the state lock (default 10 s). */
+  lockTimeoutMs?: number;
+  /** The caller already holds the state lock (the CLI takes it before observing). */
+  alreadyLocked?: boolean;
+}

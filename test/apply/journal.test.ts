@@ -1,0 +1,55 @@
+import * as fs from "node:fs";
+import { describe, expect, it } from "vitest";
+import { journalPath, readJournal, replayJournal, type JournalEntry } from "../../src/apply/journal.js";
+import { recoverState } from "../../src/apply/recover.js";
+import { realFs } from "../../src/platform/fs.js";
+import { emptyState, type State } from "../../src/state/types.js";
+import { sandbox } from "../helpers/sandbox.js";
+import { stateFile } from "./build.js";
+
+const link = { type: "symlink" as const, source: "/r/a", linkText: "/r/a" };
+
+describe("journal", () => {
+  it("replays deltas onto a state without touching the input, twice being the same as once", () => {
+    const s0 = emptyState("/m");
+    const entries: JournalEntry[] = [
+      { op: "add-dir", path: "/h/d" },
+      { op: "set-link", target: "/h/d/a", link },
+      { op: "add-backup", backup: { target: "/h/x", backup: "/h/x.linkfarm-bak" } },
+      { op: "set-link", target: "/h/gone", link },
+      { op: "delete-link", target: "/h/gone" },
+    ];
+    const once = replayJournal(s0, entries);
+    expect(s0).toEqual(emptyState("/m"));
+    expect(replayJournal(once, entries)).toEqual(once);
+    expect(once).toMatchObject({ links: { "/h/d/a": link }, dirs: ["/h/d"], backups: [{ backup: "/h/x.linkfarm-bak" }] });
+  });
+
+  it("ignores a torn last line", () => {
+    const sb = sandbox();
+    fs.mkdirSync(sb.stateDir);
+    fs.writeFileSync(journalPath(stateFile(sb)), JSON.stringify({ op: "add-dir", path: "/d" }) + '\n{"op":"set-li');
+    expect(readJournal(stateFile(sb), realFs)).toEqual([{ op: "add-dir", path: "/d" }]);
+  });
+
+  it("recovery merges a crashed run's journal into the state file, removes its temp link, and deletes the journal", () => {
+    const sb = sandbox({ "home/.a.tmp": { symlink: "/r/a" }, "home/user": { symlink: "/r/a" } });
+    fs.mkdirSync(sb.stateDir);
+    const prior: State = { ...emptyState("/m"), dirs: ["/h/old"] };
+    fs.writeFileSync(stateFile(sb), JSON.stringify(prior));
+    const lines: JournalEntry[] = [
+      { op: "set-link", target: "/h/a", link },
+      { op: "tmp", path: sb.p("home/.a.tmp"), linkText: "/r/a" },
+      { op: "tmp", path: sb.p("home/user"), linkText: "/other" },
+    ];
+    fs.writeFileSync(journalPath(stateFile(sb)), lines.map((l) => JSON.stringify(l)).join("\n") + "\n");
+    const r = recoverState(stateFile(sb), "/m", realFs);
+    expect(r.recovered).toBe(true);
+    const st = JSON.parse(fs.readFileSync(stateFile(sb), "utf8")) as State;
+    expect(st.links).toEqual({ "/h/a": link });
+    expect(st.dirs).toEqual(["/h/old"]);
+    expect(sb.exists("home/.a.tmp")).toBe(false);
+    expect(sb.exists("home/user")).toBe(true);
+    expect(fs.existsSync(journalPath(stateFile(sb)))).toBe(false);
+  });
+});

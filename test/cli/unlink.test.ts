@@ -1,0 +1,77 @@
+import * as fs from "node:fs";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { contentHashes, sandbox, type Sandbox } from "../helpers/sandbox.js";
+
+const YAML = `version: 1
+defaults: { conflict: backup }
+links:
+  - { source: a, target: .a }
+  - { source: bin, target: .local/bin, tree: true, type: hardlink }
+`;
+
+const cli = (sb: Sandbox, ...args: string[]) => runCli(args, { cwd: sb.p("repo"), env: sb.env });
+
+function farm() {
+  return sandbox({
+    "repo/linkfarm.yaml": YAML,
+    "repo/a": "from repo\n",
+    "repo/bin/t": "tool\n",
+    "home/.a": "user's original\n",
+  });
+}
+
+describe("linkfarm unlink", () => {
+  it("removes every managed link and the directories linkfarm created, keeping the sources", async () => {
+    const sb = farm();
+    await cli(sb, "apply");
+    const r = await cli(sb, "unlink");
+    expect(r.code).toBe(0);
+    expect(sb.exists("home/.a")).toBe(false);
+    expect(sb.exists("home/.local")).toBe(false);
+    expect(sb.read("repo/bin/t")).toBe("tool\n");
+    expect(sb.read("home/.a.linkfarm-bak")).toBe("user's original\n");
+    expect((await cli(sb, "unlink")).stdout).toContain("Nothing to unlink");
+  });
+
+  it("--restore renames recorded backups back into place, byte for byte", async () => {
+    const sb = farm();
+    const before = contentHashes(sb.snapshot());
+    await cli(sb, "apply");
+    const r = await cli(sb, "unlink", "--restore");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("restored ~/.a");
+    expect(sb.read("home/.a")).toBe("user's original\n");
+    expect(sb.exists("home/.a.linkfarm-bak")).toBe(false);
+    const after = contentHashes(sb.snapshot());
+    for (const h of before) expect(after.has(h)).toBe(true);
+  });
+
+  it("never removes the last name of some data: the hard link stays when its source is gone", async () => {
+    const sb = farm();
+    await cli(sb, "apply");
+    fs.unlinkSync(sb.p("repo/bin/t"));
+    const r = await cli(sb, "unlink");
+    expect(r.code).toBe(0);
+    expect(sb.read("home/.local/bin/t")).toBe("tool\n");
+  });
+
+  it("never removes a link that changed since linkfarm made it", async () => {
+    const sb = farm();
+    await cli(sb, "apply");
+    fs.unlinkSync(sb.p("home/.a"));
+    fs.writeFileSync(sb.p("home/.a"), "new user file\n");
+    await cli(sb, "unlink");
+    expect(sb.read("home/.a")).toBe("new user file\n");
+  });
+
+  it("--dry-run changes nothing and says what --restore would do", async () => {
+    const sb = farm();
+    await cli(sb, "apply");
+    const before = sb.snapshot();
+    const r = await cli(sb, "unlink", "--dry-run", "--restore");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("would restore ~/.a");
+    expect(sb.snapshot()).toEqual(before);
+  });
+});
