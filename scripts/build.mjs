@@ -28,6 +28,9 @@ await build({
     js: "import { createRequire as __lfCreateRequire } from 'node:module'; const require = __lfCreateRequire(import.meta.url);",
   },
   define: { __LINKFARM_VERSION__: JSON.stringify(pkg.version) },
+  // cosmiconfig's TypeScript loader is never used (we register our own loaders), but its
+  // on-demand import would otherwise pull the whole compiler into a chunk every search loads.
+  external: ["typescript"],
   legalComments: "none",
   logLevel: "warning",
 });

@@ -48,7 +48,13 @@ export interface Diagnostic {
 export class UserError extends Error {
   readonly diagnostics: Diagnostic[];
   readonly exitCode: number;
-  constructor(diagnostics: Diagnostic[] | string, exitCode = 1) {
+  /** file → text, so that the edge can print the source line and a caret. */
+  readonly sources: ReadonlyMap<string, string> | undefined;
+  constructor(
+    diagnostics: Diagnostic[] | string,
+    exitCode = 1,
+    sources?: ReadonlyMap<string, string>,
+  ) {
     const list: Diagnostic[] =
       typeof diagnostics === "string"
         ? [{ code: "usage", severity: "error", message: diagnostics }]
@@ -57,6 +63,7 @@ export class UserError extends Error {
     this.name = "UserError";
     this.diagnostics = list;
     this.exitCode = exitCode;
+    this.sources = sources;
   }
 }
 

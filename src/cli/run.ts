@@ -36,7 +36,8 @@ export async function run(argv: readonly string[], io: IO): Promise<number> {
     return await fn(settings, io);
   } catch (err) {
     if (err instanceof UserError) {
-      io.stderr(formatDiagnostics(err.diagnostics, { color: false }));
+      const sources = err.sources;
+      io.stderr(formatDiagnostics(err.diagnostics, { color: false, ...(sources ? { sources } : {}) }));
       return err.exitCode;
     }
     const e = err instanceof Error ? err : new InternalError(String(err));
