@@ -6,7 +6,17 @@ import { CONFLICT_POLICIES, type ConflictPolicy } from "../manifest/types.js";
 import type { IO } from "./io.js";
 import { closest } from "../suggest.js";
 
-export const COMMANDS = ["plan", "apply", "status", "unlink", "validate", "init", "schema"] as const;
+export const COMMANDS = [
+  "plan",
+  "apply",
+  "status",
+  "unlink",
+  "validate",
+  "init",
+  "schema",
+  "completion",
+  "import",
+] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export type OutputFormat = "text" | "json" | "markdown";
@@ -37,6 +47,16 @@ export interface Settings {
   restore: boolean;
   /** init: where to write (default ./linkfarm.yaml) */
   initFile?: string;
+  /** The positional arguments after the command name (completion SHELL, import KIND ARGS...). */
+  args: string[];
+  /** import: -o FILE (write the manifest there instead of stdout). */
+  output?: string;
+  /** import stow: -d DIR (the stow directory) and -t DIR (the target directory). */
+  stowDir?: string;
+  stowTarget?: string;
+  /** import stow: --fold (directory links where Stow would fold), --dotfiles (dot- prefixes). */
+  fold: boolean;
+  dotfiles: boolean;
 }
 
 const OPTIONS = {
@@ -56,6 +76,11 @@ const OPTIONS = {
   conflict: { type: "string" },
   "lock-timeout": { type: "string" },
   restore: { type: "boolean" },
+  output: { type: "string", short: "o" },
+  dir: { type: "string", short: "d" },
+  target: { type: "string", short: "t" },
+  fold: { type: "boolean" },
+  dotfiles: { type: "boolean" },
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
@@ -69,6 +94,8 @@ const COMMAND_FLAGS: Record<CommandName, readonly OptionName[]> = {
   validate: ["json"],
   init: [],
   schema: [],
+  completion: [],
+  import: ["output", "dir", "target", "fold", "dotfiles"],
 };
 
 const GLOBAL_FLAGS: readonly OptionName[] = [
@@ -91,6 +118,8 @@ const POSITIONALS: Record<CommandName, number> = {
   validate: 0,
   init: 1,
   schema: 0,
+  completion: 1,
+  import: Infinity,
 };
 
 function usage(message: string, hint = "Run `linkfarm --help` for usage."): UserError {
@@ -218,7 +247,13 @@ export function parseSettings(argv: readonly string[], io: IO): Settings {
     dryRun: values["dry-run"] ?? false,
     lockTimeoutMs,
     restore: values.restore ?? false,
+    args: positionals.slice(1),
+    fold: values.fold ?? false,
+    dotfiles: values.dotfiles ?? false,
   };
+  if (values.output !== undefined) settings.output = values.output;
+  if (values.dir !== undefined) settings.stowDir = values.dir;
+  if (values.target !== undefined) settings.stowTarget = values.target;
   if (helpFor) settings.helpFor = helpFor;
   if (values.config !== undefined) settings.config = values.config;
   if (values.state !== undefined) settings.state = values.state;

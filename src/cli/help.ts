@@ -24,6 +24,8 @@ Commands:
   validate   check the manifest only
   init       write a starter manifest
   schema     print the manifest's JSON Schema
+  completion print a shell completion script (bash, zsh, fish)
+  import     translate a GNU Stow or dotbot setup into a linkfarm.yaml
 
 ${GLOBAL}
 
@@ -81,6 +83,7 @@ Options:
       --restore             rename backups back into place
   -n, --dry-run             print what would be removed and change nothing
       --json                one JSON document on stdout
+      --lock-timeout S      wait at most S seconds for another apply (default 10)
 
 Example:
   linkfarm unlink --restore
@@ -94,11 +97,34 @@ Example:
 `,
   init: `Usage: linkfarm init [FILE]
 
-Write a starter manifest (default ./linkfarm.yaml) headed by a schema comment for editors.
-Refuses to overwrite an existing file.
+Write a starter manifest (default ./linkfarm.yaml; FILE's directory must exist) headed by a
+schema comment for editors. Refuses to overwrite an existing file.
 
 Example:
   linkfarm init && $EDITOR linkfarm.yaml
+`,
+  completion: `Usage: linkfarm completion bash|zsh|fish
+
+Print a completion script for the shell.
+
+Example:
+  linkfarm completion bash > ~/.local/share/bash-completion/completions/linkfarm
+`,
+  import: `Usage: linkfarm import dotbot [install.conf.yaml] [-o FILE]
+       linkfarm import stow [-d DIR] [-t TARGET] [--fold] [--dotfiles] PACKAGE... [-o FILE]
+
+Translate a dotbot configuration or GNU Stow packages into a linkfarm.yaml (printed, or
+written with -o). Anything that cannot be translated is listed on stderr.
+
+Options:
+  -o, --output FILE         write the manifest to FILE instead of stdout
+  -d, --dir DIR             stow: the stow directory (default: the current directory)
+  -t, --target DIR          stow: the target directory (default: the parent of the stow directory)
+      --fold                stow: link whole directories where Stow would fold them
+      --dotfiles            stow: translate dot-foo into .foo, like stow --dotfiles
+
+Example:
+  cd ~/dotfiles && linkfarm import stow bash git nvim -o linkfarm.yaml
 `,
   schema: `Usage: linkfarm schema
 

@@ -19,6 +19,8 @@ const LOADERS: Record<CommandName, () => Promise<CommandFn>> = {
   validate: async () => (await import("./commands/validate.js")).runValidate,
   init: async () => (await import("./commands/init.js")).runInit,
   schema: async () => (await import("./commands/schema.js")).runSchema,
+  completion: async () => (await import("./commands/completion.js")).runCompletion,
+  import: async () => (await import("./commands/import.js")).runImport,
 };
 
 export async function run(argv: readonly string[], io: IO): Promise<number> {

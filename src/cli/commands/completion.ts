@@ -1,0 +1,7 @@
+import { UserError } from "../../diagnostic.js";
+import type { Settings } from "../args.js";
+import type { IO } from "../io.js";
+
+export async function runCompletion(_settings: Settings, _io: IO): Promise<number> {
+  throw new UserError("`linkfarm completion` is not implemented yet");
+}
