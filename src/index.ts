@@ -1,4 +1,8 @@
 // The library: the same engine as the CLI, typed, with the JSON plan as its data model.
+//
+//   const loaded = await loadManifest({ cwd, host: readHostFacts(process.env) });
+//   const { observation } = observe(loaded.manifest, state, { fs: realFsRead, host });
+//   const p = plan(loaded.manifest, observation, state);
 
 export type { Diagnostic, DiagnosticCode } from "./diagnostic.js";
 export { UserError, InternalError } from "./diagnostic.js";
@@ -6,3 +10,28 @@ export type * from "./manifest/types.js";
 export type * from "./observe/types.js";
 export type * from "./plan/types.js";
 export type * from "./state/types.js";
+export type * from "./apply/types.js";
+export { ACTION_KINDS, isBlocked, hasChanges } from "./plan/types.js";
+
+// manifest → observation → plan → apply
+export { loadManifest, type LoadOptions, type LoadResult } from "./manifest/load.js";
+export { observe, type ObserveDeps, type ObserveResult } from "./observe/observe.js";
+export { plan, type PlanOptions } from "./plan/plan.js";
+export { apply, blockers } from "./apply/apply.js";
+
+// state
+export { emptyState } from "./state/types.js";
+export { readState, stateFilePath } from "./state/read.js";
+export { writeStateFile } from "./state/write.js";
+export { recoverState } from "./apply/recover.js";
+export { readJournal, replayJournal } from "./apply/journal.js";
+
+// reports
+export { renderText, type TextOptions } from "./report/text.js";
+export { renderJson, parsePlanJson } from "./report/json.js";
+export { renderMarkdown, type MarkdownOptions } from "./report/markdown.js";
+export { formatDiagnostics } from "./report/diagnostics.js";
+
+// platform
+export { realFs, realFsRead, type FsRead, type FsWrite } from "./platform/fs.js";
+export { readHostFacts } from "./platform/host.js";

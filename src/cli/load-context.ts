@@ -2,6 +2,7 @@
 // → plan. Throws ContextError (a UserError carrying the manifest texts, for carets) with every
 // diagnostic at once; returns warnings for the command to print.
 
+import { readJournal, replayJournal } from "../apply/journal.js";
 import { UserError, hasErrors, type Diagnostic } from "../diagnostic.js";
 import { loadManifest } from "../manifest/load.js";
 import type { ConflictPolicy, HostFacts, Manifest } from "../manifest/types.js";
@@ -66,7 +67,10 @@ export async function loadBase(settings: Settings, options: ContextOptions = {})
   const stateFile = stateFilePath(manifest.file, host, override);
   const read = readState(stateFile, manifest.file, fs);
   if ("diagnostics" in read) throw new ContextError(read.diagnostics, sources);
-  return { host, manifest, sources, stateFile, state: read.state, warnings: [...loaded.diagnostics] };
+  // A journal left by a killed apply holds completed actions: read-only commands see them in
+  // memory (apply replays it for real, under the lock).
+  const state = replayJournal(read.state, readJournal(stateFile, fs));
+  return { host, manifest, sources, stateFile, state, warnings: [...loaded.diagnostics] };
 }
 
 // Everything a command needs to decide, read without changing anything on disk.
