@@ -1,0 +1,17 @@
+// How importers write roots into the manifest: HOME as "~", other paths relative to the
+// manifest's directory (so the dotfiles repository can move with its manifest).
+
+import { path } from "../platform/paths.js";
+
+// "~", "~/sub" for paths under HOME, else the absolute path.
+export function homeRelative(abs: string, home: string): string {
+  if (abs === home) return "~";
+  if (home && abs.startsWith(home + path.sep)) return "~/" + abs.slice(home.length + 1).split(path.sep).join("/");
+  return abs;
+}
+
+// `dir` written relative to the manifest's directory ("." when it is that directory).
+export function relativeRoot(manifestDir: string, dir: string): string {
+  const rel = path.relative(manifestDir, dir);
+  return rel === "" ? "." : rel.split(path.sep).join("/");
+}

@@ -1,0 +1,125 @@
+// Scanned Stow packages → linkfarm link entries. A directory that holds nothing special becomes
+// one `tree: true` entry (per-file links, like `stow --no-folding`); a directory Stow would fold
+// (with --fold: no other package has it and no real directory is in the way), or that Stow
+// already folded on disk, becomes one directory link; `dot-` renames (--dotfiles) become
+// explicit entries, since a manifest cannot rename inside a tree.
+
+import type { FsRead } from "../../platform/fs.js";
+import { path } from "../../platform/paths.js";
+import type { ImportNote, OutLink } from "../model.js";
+import { leaves, type PkgNode, type ScannedPackage } from "./scan.js";
+
+export interface LinkOptions {
+  /**
+   * linkfarm's ignore test for a tree walk rooted at `root` (path inside the stow directory)
+   * seeing `rel` (path below the root): the manifest's globs, as walk-sources.ts applies them.
+   */
+  lfIgnores: (root: string, rel: string) => boolean;
+  stowDir: string;
+  targetDir: string;
+  fold: boolean;
+  /** Shows a target path to the user (e.g. "~/.vim"). */
+  show: (abs: string) => string;
+}
+
+export function stowLinks(
+  pkgs: readonly ScannedPackage[],
+  opts: LinkOptions,
+  fs: FsRead,
+  notes: ImportNote[],
+): OutLink[] {
+  // target directory → the packages that have it as a directory
+  const owners = new Map<string, Set<string>>();
+  const note = (n: PkgNode, pkg: string) => {
+    for (const c of n.children) {
+      if (!c.dir) continue;
+      const s = owners.get(c.targetRel) ?? new Set<string>();
+      s.add(pkg);
+      owners.set(c.targetRel, s);
+      note(c, pkg);
+    }
+  };
+  for (const p of pkgs) note(p.root, p.name);
+
+  const links: OutLink[] = [];
+  for (const p of pkgs) {
+    const folds = new Set<PkgNode>();
+    const isFold = (n: PkgNode): boolean => {
+      const abs = path.join(opts.targetDir, n.targetRel);
+      if (stowFolded(fs, abs, path.join(opts.stowDir, p.name, n.rel))) {
+        if (!opts.fold) {
+          notes.push({
+            level: "info",
+            message: `${opts.show(abs)} is a directory link Stow folded; kept as one link (remove it and import again for per-file links)`,
+          });
+        }
+        return true;
+      }
+      return opts.fold && owners.get(n.targetRel)?.size === 1 && !isRealDir(fs, abs);
+    };
+    // Decide folds top-down: nothing below a fold is looked at.
+    const mark = (n: PkgNode) => {
+      for (const c of n.children) {
+        if (!c.dir) continue;
+        if (isFold(c)) folds.add(c);
+        else mark(c);
+      }
+    };
+    mark(p.root);
+    const simple = (n: PkgNode): boolean =>
+      n.children.every((c) => c.targetName === c.name && !folds.has(c) && (!c.dir || simple(c)));
+    // A tree entry is right only if linkfarm's walk from it sees exactly the files Stow links.
+    const plain = (n: PkgNode): boolean => simple(n) && sameFiles(p, n, opts.lfIgnores);
+    const src = (n: PkgNode) => (n.rel ? `${p.name}/${n.rel}` : p.name);
+    const emit = (n: PkgNode) => {
+      if (n !== p.root && (folds.has(n) || !n.dir)) {
+        links.push({ source: src(n), target: n.targetRel });
+      } else if (plain(n)) {
+        if (n.children.length > 0) links.push({ source: src(n), target: n.targetRel || ".", tree: true });
+      } else {
+        for (const c of n.children) emit(c);
+      }
+    };
+    emit(p.root);
+  }
+  return links;
+}
+
+// linkfarm's walk of `n` (skipping what the globs ignore, below ignored directories too) lists
+// the same files as Stow's scan of `n`.
+function sameFiles(p: ScannedPackage, n: PkgNode, lfIgnores: LinkOptions["lfIgnores"]): boolean {
+  const root = n.rel ? `${p.name}/${n.rel}` : p.name;
+  const prefix = n.rel ? n.rel + "/" : "";
+  const stow = new Set(leaves(n));
+  const skipped: string[] = [];
+  let seen = 0;
+  for (const e of p.all) {
+    if (!e.rel.startsWith(prefix)) continue;
+    const rel = e.rel.slice(prefix.length);
+    if (skipped.some((s) => rel.startsWith(s + "/"))) continue;
+    if (lfIgnores(root, rel)) {
+      skipped.push(rel);
+      continue;
+    }
+    if (e.dir) continue;
+    if (!stow.has(e.rel)) return false;
+    seen++;
+  }
+  return seen === stow.size;
+}
+
+function isRealDir(fs: FsRead, abs: string): boolean {
+  const st = fs.lstatSync(abs, { throwIfNoEntry: false });
+  return st !== undefined && st.isDirectory();
+}
+
+// A symlink at `abs` that resolves to the package directory `pkgDir`: Stow folded it.
+function stowFolded(fs: FsRead, abs: string, pkgDir: string): boolean {
+  const st = fs.lstatSync(abs, { throwIfNoEntry: false });
+  if (!st || !st.isSymbolicLink()) return false;
+  try {
+    return fs.realpathSync(abs) === fs.realpathSync(pkgDir);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,119 @@
+// Parity with the real GNU Stow: the same generated packages stowed by Stow into one sandbox
+// HOME, and imported + applied by linkfarm into another, give the same links (same link texts,
+// same resolved sources); and after importing a farm Stow made, the plan changes nothing.
+
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { sandbox, type Tree } from "../helpers/sandbox.js";
+import { STOW_DEFAULT_IGNORE } from "../../src/import/stow/ignore.js";
+import { farmTree, linkSet, runStow, STOW } from "./stow-farm.js";
+
+interface Case {
+  name: string;
+  stowArgs: string[];
+  importArgs: string[];
+  dotfiles?: boolean;
+  extra?: (packages: string[]) => Tree;
+}
+
+const CASES: Case[] = [
+  { name: "stow --no-folding ↔ tree: true", stowArgs: ["--no-folding"], importArgs: [] },
+  { name: "stow (folding) ↔ --fold", stowArgs: [], importArgs: ["--fold"] },
+  {
+    name: "stow --no-folding --dotfiles ↔ --dotfiles",
+    stowArgs: ["--no-folding", "--dotfiles"],
+    importArgs: ["--dotfiles"],
+    dotfiles: true,
+  },
+  { name: "stow --dotfiles (folding) ↔ --fold --dotfiles", stowArgs: ["--dotfiles"], importArgs: ["--fold", "--dotfiles"], dotfiles: true },
+  {
+    name: "a .stow-local-ignore replaces the built-in list (one rule has no glob form)",
+    stowArgs: ["--no-folding"],
+    importArgs: [],
+    extra: (pkgs) => ({
+      [`home/dotfiles/${pkgs[0]}/.stow-local-ignore`]: "# local\nsecret.*\n^/docs\n.*\\.log   # logs\n[0-9]+\\.tmp\n",
+      [`home/dotfiles/${pkgs[0]}/.config/secret.key`]: "k\n",
+      [`home/dotfiles/${pkgs[0]}/docs/guide.md`]: "g\n",
+      [`home/dotfiles/${pkgs[0]}/.vim/run.log`]: "l\n",
+      [`home/dotfiles/${pkgs[0]}/.vim/42.tmp`]: "t\n",
+      [`home/dotfiles/${pkgs[0]}/README.md`]: "linked: the local list has no README rule\n",
+    }),
+  },
+  {
+    name: "~/.stow-global-ignore replaces the built-in list",
+    stowArgs: ["--no-folding"],
+    importArgs: [],
+    extra: (pkgs) => ({
+      // It replaces the built-in list, so it repeats it (as Stow's docs suggest), plus two rules.
+      "home/.stow-global-ignore": [...STOW_DEFAULT_IGNORE, "\\.swp", "^/notes"].join("\n") + "\n",
+      [`home/dotfiles/${pkgs[0]}/.vim/a.swp`]: "s\n",
+      [`home/dotfiles/${pkgs[0]}/notes/todo`]: "n\n",
+    }),
+  },
+];
+
+const SEEDS = [1, 2, 3];
+
+describe.skipIf(!STOW)("import stow: parity with GNU Stow", () => {
+  for (const c of CASES) {
+    for (const seed of SEEDS) {
+      it(`${c.name} (seed ${seed})`, async () => {
+        const { tree, packages } = farmTree({ seed, packages: 4, ...(c.dotfiles ? { dotfiles: true } : {}) });
+        const full = { ...tree, ...(c.extra?.(packages) ?? {}) };
+        const a = sandbox(full);
+        const b = sandbox(full);
+        const stowA = a.p("home/dotfiles");
+        const stowB = b.p("home/dotfiles");
+
+        const s = await runStow(stowA, a.home, [...c.stowArgs, ...packages]);
+        expect(s.stderr).toBe("");
+        expect(s.code).toBe(0);
+
+        const imp = await runCli(["import", "stow", ...c.importArgs, "-o", "linkfarm.yaml", ...packages], { cwd: stowB, env: b.env });
+        expect(imp.code, imp.stderr).toBe(0);
+        const applied = await runCli(["apply"], { cwd: stowB, env: b.env });
+        expect(applied.code, applied.stdout + applied.stderr).toBe(0);
+
+        const byStow = linkSet(a.root, a.home, stowA);
+        const byLinkfarm = linkSet(b.root, b.home, stowB);
+        expect(Object.keys(byStow).length).toBeGreaterThan(0);
+        expect(byLinkfarm).toEqual(byStow);
+
+        // Import on Stow's own HOME: everything Stow made is linkfarm's own and in place.
+        const imp2 = await runCli(["import", "stow", ...c.importArgs, "-o", "linkfarm.yaml", ...packages], { cwd: stowA, env: a.env });
+        expect(imp2.code, imp2.stderr).toBe(0);
+        const plan = await runCli(["plan", "--json"], { cwd: stowA, env: a.env });
+        expect(plan.code, plan.stderr).toBe(0);
+        const summary = (JSON.parse(plan.stdout) as { summary: Record<string, number> }).summary;
+        expect(summary).toMatchObject({ create: 0, repair: 0, replace: 0, remove: 0, conflict: 0, error: 0 });
+        expect(summary.ok).toBe(Object.keys(byStow).length);
+      });
+    }
+  }
+});
+
+describe.skipIf(!STOW)("import stow: adopting a farm Stow folded", () => {
+  it("without --fold, a directory Stow folded is kept as one link, so the first plan changes nothing", async () => {
+    const sb = sandbox({
+      "home/dotfiles/vim/.vim/colors/x.vim": "x\n",
+      "home/dotfiles/vim/.vimrc": "v\n",
+    });
+    const stowDir = sb.p("home/dotfiles");
+    expect((await runStow(stowDir, sb.home, ["vim"])).code).toBe(0);
+    expect(sb.readlink("home/.vim")).toBe("dotfiles/vim/.vim");
+    const imp = await runCli(["import", "stow", "-o", "linkfarm.yaml", "vim"], { cwd: stowDir, env: sb.env });
+    expect(imp.code, imp.stderr).toBe(0);
+    expect(imp.stderr).toMatch(/~\/\.vim is a directory link Stow folded/);
+    const plan = await runCli(["plan", "--json"], { cwd: stowDir, env: sb.env });
+    const summary = (JSON.parse(plan.stdout) as { summary: Record<string, number> }).summary;
+    expect(summary).toMatchObject({ ok: 2, create: 0, repair: 0, conflict: 0, error: 0 });
+  });
+
+  it("an unknown package and a path instead of a package name exit 1", async () => {
+    const sb = sandbox({ "home/dotfiles/vim/.vimrc": "v\n" });
+    const cwd = sb.p("home/dotfiles");
+    expect((await runCli(["import", "stow", "nope"], { cwd, env: sb.env })).code).toBe(1);
+    expect((await runCli(["import", "stow", "../dotfiles/vim"], { cwd, env: sb.env })).code).toBe(1);
+    expect((await runCli(["import", "stow"], { cwd, env: sb.env })).code).toBe(1);
+  });
+});
