@@ -2,10 +2,12 @@
 
 import { hostname, homedir } from "node:os";
 import type { HostFacts } from "../manifest/types.js";
+import { HOST_OS } from "./os.js";
 
+// HOME is HOME, else USERPROFILE (Windows), else what the OS says.
 export function readHostFacts(env: Readonly<Record<string, string | undefined>>): HostFacts {
   return {
-    os: process.platform,
+    os: HOST_OS,
     hostname: hostname(),
     home: env.HOME || env.USERPROFILE || homedir(),
     env,

@@ -1,0 +1,64 @@
+// Making a link (mklink, mklink /D, mklink /J, mklink /H) and explaining a refusal. The only
+// code that calls fs.symlink or fs.link for a managed link.
+
+import type { LinkType } from "../manifest/types.js";
+import { errnoCode, type FsWrite } from "./fs.js";
+import type { Platform } from "./platform.js";
+
+export interface LinkRequest {
+  type: LinkType;
+  /** symlink, junction: the text to store. hardlink: the existing file (its real path). */
+  to: string;
+  /** Where to make it: the target, or a temporary sibling of it. */
+  at: string;
+  /** The link the user declared (named in messages; `at` may be a temporary name). */
+  target: string;
+  /** What the source is: picks a file or directory symlink on Windows. */
+  sourceKind: string;
+}
+
+/** Why Windows refused: symlinks need Developer Mode or an elevated prompt. */
+export type LinkHint = "symlink-privilege";
+
+// A link the OS refused, with a message that says what to do. Keeps the errno code.
+export class LinkRefused extends Error {
+  readonly code: string;
+  readonly hint: LinkHint;
+  readonly target: string;
+  constructor(message: string, code: string, hint: LinkHint, target: string) {
+    super(message);
+    this.name = "LinkRefused";
+    this.code = code;
+    this.hint = hint;
+    this.target = target;
+  }
+}
+
+// Make one link; EEXIST and other errors propagate (a refusal with a known cause, explained).
+export function makeLink(fs: Pick<FsWrite, "symlinkSync" | "linkSync">, platform: Platform, req: LinkRequest): void {
+  try {
+    if (req.type === "hardlink") fs.linkSync(req.to, req.at);
+    else fs.symlinkSync(req.to, req.at, platform.symlinkType(req.type, req.sourceKind));
+  } catch (err) {
+    throw explainLinkError(err, platform, req);
+  }
+}
+
+// The error to report for a failed link: EPERM on a Windows symlink becomes the Developer Mode
+// explanation, suggesting a junction (directory) or a hard link (file); others are unchanged.
+export function explainLinkError(err: unknown, platform: Platform, req: LinkRequest): unknown {
+  const code = errnoCode(err);
+  if (platform.os !== "win32" || req.type !== "symlink" || code !== "EPERM") return err;
+  const instead =
+    req.sourceKind === "dir"
+      ? "or declare this link `type: junction` (a directory link that needs no privilege)"
+      : "or declare this link `type: hardlink` (needs no privilege; source and target on one volume)";
+  return new LinkRefused(
+    `Windows refused to create the symlink ${req.target}: creating symlinks needs Developer Mode ` +
+      "(Settings > System > For developers) or an elevated (Run as administrator) prompt; " +
+      `turn one on and run apply again, ${instead}`,
+    code,
+    "symlink-privilege",
+    req.target,
+  );
+}

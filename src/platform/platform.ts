@@ -1,0 +1,55 @@
+// The platform adapter: everything linkfarm does differently per OS, as one value built from an
+// OS name. Windows behaviour is exercised on any machine by building platformFor("win32").
+
+import type { LinkType } from "../manifest/types.js";
+import { HOST_OS } from "./os.js";
+import { pathsFor, type Paths } from "./paths.js";
+
+/** fs.symlink's type argument (only Windows reads it). */
+export type SymlinkType = "file" | "dir" | "junction";
+
+export interface Platform extends Paths {
+  /** process.platform value this adapter is for. */
+  os: string;
+  /**
+   * True when a stored link text means the desired text. win32: after dropping `\\?\`,
+   * treating `/` as `\` and folding case (fs.symlink stores absolute targets as `\\?\C:\...`,
+   * and a junction reads back absolute). Elsewhere: byte for byte.
+   */
+  sameLinkText(stored: string, wanted: string): boolean;
+  /** The type argument for fs.symlink: file or dir by the source (mklink vs mklink /D), or junction. */
+  symlinkType(type: Exclude<LinkType, "hardlink">, sourceKind: string): SymlinkType | undefined;
+  /** Whether this OS has junctions; elsewhere a junction is made as a directory symlink. */
+  hasJunctions: boolean;
+}
+
+function build(os: string): Platform {
+  const paths = pathsFor(os);
+  const win = os === "win32";
+  return {
+    ...paths,
+    os,
+    hasJunctions: win,
+    sameLinkText: win ? (a, b) => a === b || paths.key(a) === paths.key(b) : (a, b) => a === b,
+    symlinkType(type, sourceKind) {
+      if (!win) return undefined;
+      if (type === "junction") return "junction";
+      return sourceKind === "dir" ? "dir" : "file";
+    },
+  };
+}
+
+const cache = new Map<string, Platform>();
+
+// The adapter for an OS name (memoised: cheap to call per link).
+export function platformFor(os: string): Platform {
+  let p = cache.get(os);
+  if (!p) {
+    p = build(os);
+    cache.set(os, p);
+  }
+  return p;
+}
+
+/** The running machine's adapter. */
+export const hostPlatform: Platform = platformFor(HOST_OS);
