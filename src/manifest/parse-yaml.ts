@@ -1,7 +1,7 @@
 // YAML (and JSON, which is YAML 1.2) → a plain value plus a Locator that maps paths back to
 // line:col. Syntax errors become Diagnostics; parsing never throws on user mistakes.
 
-import { LineCounter, parseDocument, type Tags } from "yaml";
+import { isCollection, LineCounter, parseDocument, visit, type Tags } from "yaml";
 import { diag, type Diagnostic } from "../diagnostic.js";
 import { noLocator, yamlLocator, type Locator } from "./locate.js";
 
@@ -22,6 +22,9 @@ export function parseManifestText(text: string, file: string, kind: TextKind): P
     prettyErrors: false,
     uniqueKeys: true,
     customTags: tildeIsHome,
+    // Warnings would go to process.emitWarning, i.e. raw "(node:PID) Warning:" lines on
+    // stderr; what they warn about (a collection as a key) is reported below instead.
+    logLevel: "error",
   });
   const code = kind === "yaml" ? "yaml-syntax" : "json-syntax";
   const label = kind === "yaml" ? "YAML" : "JSON";
@@ -41,6 +44,24 @@ export function parseManifestText(text: string, file: string, kind: TextKind): P
       }),
     );
   }
+  if (diagnostics.length > 0) return { value: undefined, locator: noLocator, diagnostics };
+  // A list or map used as a key would be stringified into a key (or a target path) silently.
+  visit(doc, {
+    Pair(_, pair) {
+      if (!isCollection(pair.key) || !pair.key.range) return;
+      const { line, col } = lines.linePos(pair.key.range[0]);
+      const [start, end] = pair.key.range;
+      diagnostics.push(
+        diag(code, `${label} syntax error: a key must be a plain value, not a list or map`, {
+          file,
+          line,
+          col,
+          offset: start,
+          length: Math.max(1, end - start),
+        }),
+      );
+    },
+  });
   if (diagnostics.length > 0) return { value: undefined, locator: noLocator, diagnostics };
 
   const prefix = kind === "package-json" ? ["linkfarm"] : [];

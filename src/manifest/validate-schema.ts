@@ -167,7 +167,7 @@ function toDiagnostic(e: AjvError, data: unknown, file: string, locator: Locator
       if (path.length === 1 && path[0] === "version") {
         return make(
           "bad-version",
-          `\`version\` must be 1, not ${JSON.stringify(valueAt(data, path))} (this linkfarm reads manifest version 1)`,
+          `\`version\` must be 1, not ${shown(valueAt(data, path))} (this linkfarm reads manifest version 1)`,
           valueSpan,
         );
       }
@@ -216,4 +216,9 @@ function pick(node: SchemaNode | undefined, data: unknown): SchemaNode | undefin
   if (!branches) return n;
   const want = Array.isArray(data) ? "array" : data === null ? "null" : typeof data;
   return branches.map(deref).find((b) => b?.type === want) ?? n;
+}
+
+// A value as the user wrote it: JSON, except numbers JSON cannot hold (1e400 → Infinity, not null).
+function shown(v: unknown): string {
+  return typeof v === "number" ? String(v) : JSON.stringify(v);
 }
