@@ -89,8 +89,8 @@ type OptionName = keyof typeof OPTIONS;
 const COMMAND_FLAGS: Record<CommandName, readonly OptionName[]> = {
   plan: ["json", "format", "out", "detailed-exitcode", "conflict"],
   apply: ["json", "format", "dry-run", "conflict", "lock-timeout"],
-  status: ["json", "format"],
-  unlink: ["json", "format", "dry-run", "restore", "lock-timeout"],
+  status: ["json"],
+  unlink: ["json", "dry-run", "restore", "lock-timeout"],
   validate: ["json"],
   init: [],
   schema: [],
@@ -208,6 +208,11 @@ export function parseSettings(argv: readonly string[], io: IO): Settings {
       throw usage(`--json and --format ${values.format} disagree; use one of them`);
     }
     format = "json";
+  }
+
+  // A real apply reports outcomes (text or JSON); markdown is a view of a plan only.
+  if (command === "apply" && format === "markdown" && !values["dry-run"]) {
+    throw usage("--format markdown goes with --dry-run (apply reports outcomes as text or JSON)");
   }
 
   let conflict: ConflictPolicy | undefined;

@@ -57,7 +57,8 @@ linkfarm made that are no longer declared. With PLANFILE, run exactly that saved
 
 Options:
   -n, --dry-run             print the plan and change nothing
-      --json                one JSON document on stdout
+      --json                one JSON document on stdout (same as --format json)
+      --format FORMAT       text (default) or json; markdown with --dry-run
       --conflict POLICY     fail, backup, overwrite or adopt, for every link
       --lock-timeout S      wait at most S seconds for another apply (default 10)
 
@@ -92,6 +93,9 @@ Example:
 
 Check the manifest only: YAML, schema, and rules. Prints FILE:LINE:COL for each problem.
 
+Options:
+      --json                {valid, file, links, diagnostics} as one JSON document
+
 Example:
   linkfarm validate -c dotfiles/linkfarm.yaml
 `,
@@ -109,6 +113,8 @@ Print a completion script for the shell.
 
 Example:
   linkfarm completion bash > ~/.local/share/bash-completion/completions/linkfarm
+  linkfarm completion zsh > "\${fpath[1]}/_linkfarm"
+  linkfarm completion fish > ~/.config/fish/completions/linkfarm.fish
 `,
   import: `Usage: linkfarm import dotbot [install.conf.yaml] [-o FILE]
        linkfarm import stow [-d DIR] [-t TARGET] [--fold] [--dotfiles] PACKAGE... [-o FILE]

@@ -36,6 +36,11 @@ describe("command line", () => {
     expect(err.message).toContain("--detailed-exitcode?");
   });
 
+  it("apply --format markdown goes with --dry-run only", () => {
+    expect(usageError(["apply", "--format", "markdown"]).message).toContain("goes with --dry-run");
+    expect(parseSettings(["apply", "--dry-run", "--format", "markdown"], io()).format).toBe("markdown");
+  });
+
   it("a flag of another command is refused", () => {
     expect(usageError(["validate", "--dry-run"]).message).toContain("does not apply to `linkfarm validate`");
   });
