@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// `npm run bench`: times linkfarm next to GNU Stow and `node -e 0` on a generated farm, in the
-// same run, alternating scenarios, and writes bench/results.md.
-// Usage: node bench/run.mjs [--files N] [--packages P] [--runs R] [--only NAME,...]
-// Add a scenario: push an object to SCENARIOS (name, cmd, args, env; `compare` names the
-// scenario its ratio is taken against; `check` validates one output before timing; `setup`
-// runs untimed before every run, for scenarios that change the disk).
+// `npm run bench`: times linkfarm next to GNU Stow, `node -e 0` and a C lstat+readlink floor on
+// generated farms, in the same run, alternating scenarios, and writes bench/results.md.
+// Usage: node bench/run.mjs [--sizes 1000,10000] [--big] [--runs R] [--big-runs R] [--only NAME,...]
+//   --big adds N = 100,000 (slow: minutes). Packages are N/20 (20 files each) at every size.
+// Add a scenario: push an object to the list in `scenariosFor` (name, cmd, args, env; `compare`
+// names the scenario its ratio is taken against; `check` validates one output before timing;
+// `setup` runs untimed before every run, for scenarios that change the disk).
 
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -12,30 +13,35 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { generate } from "./gen-farm.mjs";
+import { generate, layout } from "./gen-farm.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.join(here, "..");
+const work = path.join(here, "work");
 const dist = path.join(repo, "dist");
 // A private copy of dist/, so that a rebuild during the run cannot pull files from under it.
-const distCopy = path.join(here, "work", "dist");
+const distCopy = path.join(work, "dist");
 const cli = path.join(distCopy, "cli.js");
 
 const { values } = parseArgs({
   options: {
-    files: { type: "string", default: "10000" },
-    packages: { type: "string", default: "500" },
+    sizes: { type: "string", default: "1000,10000" },
+    big: { type: "boolean", default: false },
     runs: { type: "string", default: "7" },
+    "big-runs": { type: "string", default: "3" },
     only: { type: "string" },
     out: { type: "string", default: path.join(here, "results.md") },
+    "readme-out": { type: "string" },
   },
 });
-const N = Number(values.files);
-const P = Number(values.packages);
-const RUNS = Math.max(1, Number(values.runs));
+const SIZES = values.sizes.split(",").map(Number).filter((n) => n > 0);
+if (values.big && !SIZES.includes(100_000)) SIZES.push(100_000);
+const runsFor = (n) => Math.max(1, Number(n >= 100_000 ? values["big-runs"] : values.runs));
 
 const have = (cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
 const HAVE_STOW = have("stow");
+const HAVE_STRACE = have("strace");
+const HAVE_GCC = have("gcc") || have("cc");
 const TIME = fs.existsSync("/usr/bin/time") && spawnSync("/usr/bin/time", ["-f", "%M", "true"]).status === 0;
 
 if (!fs.existsSync(path.join(dist, "cli.js"))) {
@@ -48,63 +54,101 @@ if (!HAVE_STOW) {
   console.error("GNU Stow is not installed, so the Stow scenarios are skipped. Install it with:\n  apt-get install -y stow   (or: brew install stow)\n");
 }
 
-console.error(`Generating a farm of ${N} files in ${P} packages...`);
-const farm = fs.realpathSync(generate({ files: N, packages: P }));
-const packages = fs.readFileSync(path.join(farm, "packages.txt"), "utf8").trim().split("\n");
-const home = (which) => path.join(farm, which);
-// A state dir that never exists: plan reads "nothing made yet" and never creates it.
-const lfEnv = (which) => ({ ...process.env, HOME: home(which), LINKFARM_STATE_DIR: path.join(farm, "state-none") });
+// The C floor: lstat + readlink per target, compiled here at bench time.
+const floorBin = path.join(work, "floor");
+if (HAVE_GCC) {
+  const r = spawnSync(have("gcc") ? "gcc" : "cc", ["-O2", "-o", floorBin, path.join(here, "floor.c")], { encoding: "utf8" });
+  if (r.status !== 0) console.error(`could not compile bench/floor.c:\n${r.stderr}`);
+}
+const HAVE_FLOOR = fs.existsSync(floorBin);
 
-const expectSummary = (want) => (r) => {
-  const s = JSON.parse(r.stdout).summary;
+const expectSummary = (want, extra) => (r) => {
+  const doc = JSON.parse(r.stdout);
   for (const [k, v] of Object.entries(want)) {
-    if (s[k] !== v) throw new Error(`expected ${k}=${v}, got ${JSON.stringify(s)}`);
+    if (doc.summary[k] !== v) throw new Error(`expected ${k}=${v}, got ${JSON.stringify(doc.summary)}`);
   }
+  extra?.(doc);
+};
+const fresh = (dir) => {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
 };
 
-// The scenarios, timed in this order in each round.
-export const SCENARIOS = [
-  { name: "node -e 0", cmd: process.execPath, args: ["-e", "0"] },
-  {
-    name: "linkfarm plan, from scratch",
-    cmd: process.execPath,
-    args: [cli, "plan"],
-    env: lfEnv("home-empty"),
-    compare: "stow -n, from scratch",
-    check: { args: [cli, "plan", "--json"], ok: expectSummary({ create: N, ok: 0, error: 0, conflict: 0 }) },
-  },
-  {
-    name: "linkfarm plan, in sync",
-    cmd: process.execPath,
-    args: [cli, "plan"],
-    env: lfEnv("home-sync"),
-    compare: "stow -n, in sync",
-    check: { args: [cli, "plan", "--json"], ok: expectSummary({ ok: N, create: 0, repair: 0, conflict: 0 }) },
-  },
-  ...(HAVE_STOW
-    ? [
-        {
-          name: "stow -n, from scratch",
-          cmd: "stow",
-          args: ["-n", "--no-folding", "-d", "pkgs", "-t", home("home-empty"), ...packages],
-        },
-        {
-          name: "stow -n, in sync",
-          cmd: "stow",
-          args: ["-n", "--no-folding", "-d", "pkgs", "-t", home("home-sync"), ...packages],
-        },
-      ]
-    : []),
-].filter((s) => !values.only || values.only.split(",").some((o) => s.name.includes(o)));
+// The scenarios of one farm, timed in this order in each round.
+function scenariosFor(N, farm, packages) {
+  const home = (which) => path.join(farm, which);
+  // A state dir that never exists: plan reads "nothing made yet" and never creates it.
+  const lfEnv = (which, state = "state-none") => ({ ...process.env, HOME: home(which), LINKFARM_STATE_DIR: path.join(farm, state) });
+  const stow = (target, dry) => ["--no-folding", ...(dry ? ["-n"] : []), "-d", "pkgs", "-t", target, ...packages];
+  const list = [
+    // Again in every farm's rounds, so that start-up is subtracted under the same load.
+    { name: "node -e 0", cmd: process.execPath, args: ["-e", "0"] },
+    {
+      name: "linkfarm plan, from scratch",
+      cmd: process.execPath,
+      args: [cli, "plan"],
+      env: lfEnv("home-empty"),
+      compare: "stow -n, from scratch",
+      check: { args: [cli, "plan", "--json"], ok: expectSummary({ create: N, ok: 0, error: 0, conflict: 0 }) },
+    },
+    {
+      name: "linkfarm plan, in sync",
+      cmd: process.execPath,
+      args: [cli, "plan"],
+      env: lfEnv("home-sync"),
+      compare: "stow, in sync (no-op)",
+      check: { args: [cli, "plan", "--json"], ok: expectSummary({ ok: N, create: 0, repair: 0, conflict: 0 }) },
+    },
+    {
+      // A fresh empty HOME and state dir before every run (untimed).
+      name: "linkfarm apply, from scratch",
+      cmd: process.execPath,
+      args: [cli, "apply"],
+      env: lfEnv("home-apply", "state-apply"),
+      setup: () => {
+        fresh(home("home-apply"));
+        fs.rmSync(path.join(farm, "state-apply"), { recursive: true, force: true });
+      },
+      compare: "stow, from scratch",
+      check: { args: [cli, "apply", "--json"], ok: expectSummary({ create: N }, (d) => { if (!d.ok) throw new Error("apply failed"); }) },
+    },
+    {
+      // In sync and recorded in state (one untimed apply first): nothing to do, nothing written.
+      name: "linkfarm apply, in sync (no-op)",
+      cmd: process.execPath,
+      args: [cli, "apply"],
+      env: lfEnv("home-sync", "state-sync"),
+      compare: "stow, in sync (no-op)",
+      check: { args: [cli, "apply", "--json"], ok: expectSummary({ ok: N, create: 0 }, (d) => { if (!d.ok) throw new Error("apply failed"); }) },
+    },
+  ];
+  if (HAVE_FLOOR) {
+    list.push({ name: "C floor: lstat+readlink per target", cmd: floorBin, args: [path.join(farm, "targets.txt")] });
+  }
+  if (HAVE_STOW) {
+    list.push(
+      { name: "stow -n, from scratch", cmd: "stow", args: stow(home("home-empty"), true) },
+      { name: "stow -n, in sync", cmd: "stow", args: stow(home("home-sync"), true) },
+      {
+        name: "stow, from scratch",
+        cmd: "stow",
+        args: stow(home("home-stow"), false),
+        setup: () => fresh(home("home-stow")),
+      },
+      // Everything already linked: Stow's no-op run.
+      { name: "stow, in sync (no-op)", cmd: "stow", args: stow(home("home-sync"), false) },
+    );
+  }
+  return list.filter((s) => !values.only || values.only.split(",").some((o) => s.name.includes(o)));
+}
 
 // One timed run: wall time of the whole process (spawn included, the same for every scenario).
-// `setup` (untimed) runs before every run, e.g. to give an apply scenario a fresh HOME.
-function once(s, args = s.args) {
+function once(s, args = s.args, cwd) {
   s.setup?.();
   const useTime = TIME && args === s.args;
   const [cmd, argv] = useTime ? ["/usr/bin/time", ["-f", "maxrss=%M", s.cmd, ...args]] : [s.cmd, args];
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd, argv, { cwd: farm, env: s.env ?? process.env, encoding: "utf8", maxBuffer: 1 << 30 });
+  const r = spawnSync(cmd, argv, { cwd, env: s.env ?? process.env, encoding: "utf8", maxBuffer: 1 << 30 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const rss = useTime ? Number(/maxrss=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024 : NaN;
   if (r.status !== 0) throw new Error(`${s.name} exited ${r.status}:\n${r.stderr}`);
@@ -117,37 +161,165 @@ const median = (xs) => {
   return a.length % 2 ? a[m] : (a[m - 1] + a[m]) / 2;
 };
 
-for (const s of SCENARIOS) {
-  if (s.check) s.check.ok(once(s, s.check.args));
-  once(s); // warm the page cache
-}
-const times = new Map(SCENARIOS.map((s) => [s.name, []]));
-const rss = new Map(SCENARIOS.map((s) => [s.name, []]));
-for (let round = 1; round <= RUNS; round++) {
-  process.stderr.write(`round ${round}/${RUNS}\r`);
-  for (const s of SCENARIOS) {
-    const r = once(s);
-    times.get(s.name).push(r.ms);
-    rss.get(s.name).push(r.rss);
+// Alternating rounds over `scenarios`; returns name → {times[], rss[]}.
+function measure(scenarios, runs, cwd, label) {
+  for (const s of scenarios) {
+    if (s.check) s.check.ok(once(s, s.check.args, cwd));
+    once(s, s.args, cwd); // warm the page cache
   }
+  const out = new Map(scenarios.map((s) => [s.name, { times: [], rss: [] }]));
+  for (let round = 1; round <= runs; round++) {
+    process.stderr.write(`${label}: round ${round}/${runs}\r`);
+    for (const s of scenarios) {
+      const r = once(s, s.args, cwd);
+      out.get(s.name).times.push(r.ms);
+      out.get(s.name).rss.push(r.rss);
+    }
+  }
+  process.stderr.write("\n");
+  return out;
 }
-process.stderr.write("\n");
+
+// System calls of one run (strace -f -c): the total of the summary's last line.
+function syscalls(cmd, args, env, cwd) {
+  const file = path.join(work, `strace-${process.pid}.txt`);
+  const r = spawnSync("strace", ["-f", "-c", "-o", file, cmd, ...args], { cwd, env, encoding: "utf8", maxBuffer: 1 << 30 });
+  if (r.status !== 0) return NaN;
+  const text = fs.readFileSync(file, "utf8");
+  fs.rmSync(file, { force: true });
+  const total = /^\s*100\.00\s+\S+\s+\S+\s+(\d+)\s+(?:\d+\s+)?total/m.exec(text);
+  return total ? Number(total[1]) : NaN;
+}
 
 const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
-const med = (name) => median(times.get(name));
-const base = times.has("node -e 0") ? med("node -e 0") : NaN;
-const rows = SCENARIOS.map((s) => {
-  const t = times.get(s.name);
-  const m = median(t);
-  const vsCompare = s.compare && times.has(s.compare) ? `${(med(s.compare) / m).toFixed(2)}× (${s.compare} ÷ this)` : "";
-  const r = median(rss.get(s.name));
-  return `| ${s.name} | ${fmt(m)} | ${fmt(Math.min(...t))} – ${fmt(Math.max(...t))} | ${(m / base).toFixed(1)}× | ${Number.isFinite(r) ? `${r.toFixed(0)} MB` : "n/a"} | ${vsCompare} |`;
-});
-const table = [
-  `| scenario | median | min – max | vs \`node -e 0\` | peak RSS | ratio |`,
-  `|---|---|---|---|---|---|`,
-  ...rows,
-].join("\n");
+const x = (v, digits = 1) => (Number.isFinite(v) ? `${v.toFixed(digits)}×` : "n/a");
+
+// --- cold start: `linkfarm plan` on the demo manifest next to `node -e 0` -------------------
+const demoState = fs.mkdtempSync(path.join(os.tmpdir(), "linkfarm-bench-state-"));
+const START = [
+  { name: "node -e 0", cmd: process.execPath, args: ["-e", "0"] },
+  { name: "linkfarm --version", cmd: process.execPath, args: [cli, "--version"] },
+  {
+    name: "linkfarm plan (demo manifest, found in cwd)",
+    cmd: process.execPath,
+    args: [cli, "plan"],
+    env: { ...process.env, LINKFARM_STATE_DIR: demoState },
+  },
+  {
+    name: "linkfarm plan -c linkfarm.yaml (demo)",
+    cmd: process.execPath,
+    args: [cli, "plan", "-c", "linkfarm.yaml"],
+    env: { ...process.env, LINKFARM_STATE_DIR: demoState },
+  },
+].filter((s) => !values.only || values.only.split(",").some((o) => s.name.includes(o)) || s.name === "node -e 0");
+const startRuns = Math.max(11, runsFor(0));
+const start = measure(START, startRuns, repo, "start-up");
+fs.rmSync(demoState, { recursive: true, force: true });
+
+// --- the farms ------------------------------------------------------------------------------
+const results = [];
+for (const N of SIZES) {
+  const P = Math.max(1, Math.round(N / 20));
+  console.error(`Generating a farm of ${N} files in ${P} packages...`);
+  const farm = fs.realpathSync(generate({ files: N, packages: P }));
+  const packages = fs.readFileSync(path.join(farm, "packages.txt"), "utf8").trim().split("\n");
+  const targetsFile = path.join(farm, "targets.txt");
+  if (!fs.existsSync(targetsFile)) {
+    const targets = layout(N, P).flatMap((p) => p.files.map((rel) => path.join(farm, "home-sync", rel)));
+    fs.writeFileSync(targetsFile, targets.join("\n") + "\n");
+  }
+  const scenarios = scenariosFor(N, farm, packages);
+  const m = measure(scenarios, runsFor(N), farm, `N=${N}`);
+  let perLink = NaN;
+  let nodeCalls = NaN;
+  if (HAVE_STRACE && (!values.only || values.only.includes("in sync"))) {
+    const s = scenarios.find((x) => x.name === "linkfarm plan, in sync");
+    if (s) perLink = syscalls(s.cmd, s.args, s.env, farm) / N;
+    nodeCalls = syscalls(process.execPath, ["-e", "0"], process.env, farm);
+  }
+  results.push({ N, P, scenarios, m, perLink, nodeCalls, runs: runsFor(N) });
+}
+
+// --- report ---------------------------------------------------------------------------------
+const startMed = (name) => (start.has(name) ? median(start.get(name).times) : NaN);
+const nodeMs = startMed("node -e 0");
+const rssOf = (r) => {
+  const v = median(r.rss);
+  return Number.isFinite(v) ? `${v.toFixed(0)} MB` : "n/a";
+};
+const table = (m, scenarios) => {
+  const med = (name) => (m.has(name) ? median(m.get(name).times) : NaN);
+  const nodeMs = m.has("node -e 0") ? med("node -e 0") : startMed("node -e 0");
+  const rows = scenarios.map((s) => {
+    const r = m.get(s.name);
+    const t = median(r.times);
+    const ratio = s.compare && m.has(s.compare) ? `${x(med(s.compare) / t, 2)} (${s.compare} ÷ this)` : "";
+    return `| ${s.name} | ${fmt(t)} | ${fmt(Math.min(...r.times))} – ${fmt(Math.max(...r.times))} | ${x(t / nodeMs)} | ${rssOf(r)} | ${ratio} |`;
+  });
+  return [`| scenario | median | min – max | vs \`node -e 0\` | peak RSS | ratio |`, `|---|---|---|---|---|---|`, ...rows].join("\n");
+};
+
+const startTable = table(start, START);
+const farmTables = results.map(
+  (r) => `### N = ${r.N.toLocaleString("en")} files in ${r.P} packages (${r.runs} runs)\n\n${table(r.m, r.scenarios)}\n\n` +
+    `System calls of the in-sync plan (strace -f -c): ${Number.isFinite(r.perLink) ? `${r.perLink.toFixed(2)} per link` : "n/a"}` +
+    `${Number.isFinite(r.nodeCalls) ? ` (\`node -e 0\` alone makes ${r.nodeCalls})` : ""}.`,
+);
+
+// The budgets of issue #6, each from ratios measured in this run.
+const at = (N) => results.find((r) => r.N === N);
+const medAt = (N, name) => {
+  const r = at(N);
+  return r && r.m.has(name) ? median(r.m.get(name).times) : NaN;
+};
+const rssAt = (N, name) => {
+  const r = at(N);
+  return r && r.m.has(name) ? median(r.m.get(name).rss) : NaN;
+};
+const verdict = (ok) => (ok === undefined ? "not measured" : ok ? "**met**" : "**missed**");
+const cmp = (v, limit, dir) => (Number.isFinite(v) ? (dir === "<=" ? v <= limit : v >= limit) : undefined);
+const budgets = [];
+{
+  const v = startMed("linkfarm plan (demo manifest, found in cwd)") / nodeMs;
+  budgets.push(["1. cold start: `plan` on the demo manifest ≤ 1.5× `node -e 0`", x(v, 2), verdict(cmp(v, 1.5, "<="))]);
+}
+{
+  const lf = medAt(10_000, "linkfarm plan, in sync");
+  const v = medAt(10_000, "stow, in sync (no-op)") / lf;
+  budgets.push(["2a. 10k in sync: `plan` ≥ 10× faster than Stow's no-op", x(v, 2), verdict(cmp(v, 10, ">="))]);
+  const floor = medAt(10_000, "C floor: lstat+readlink per target");
+  const node10k = medAt(10_000, "node -e 0");
+  const w = (lf - node10k) / floor;
+  budgets.push([
+    "2b. 10k in sync: `plan` − `node -e 0` ≤ 5× the lstat+readlink floor",
+    `${x(w, 2)} (${fmt(lf - node10k)} ÷ ${fmt(floor)})`,
+    verdict(cmp(w, 5, "<=")),
+  ]);
+}
+{
+  const v = medAt(10_000, "stow, from scratch") / medAt(10_000, "linkfarm apply, from scratch");
+  budgets.push(["3. 10k apply from scratch ≥ 3× faster than `stow --no-folding`", x(v, 2), verdict(cmp(v, 3, ">="))]);
+}
+if (at(100_000) && at(10_000)) {
+  // Start-up subtracted at both sizes would flatter; whole-process times are compared as measured.
+  const names = at(100_000).scenarios.filter((s) => s.name.startsWith("linkfarm")).map((s) => s.name);
+  const growth = names.map((n) => [n, medAt(100_000, n) / medAt(10_000, n)]);
+  const worst = Math.max(...growth.map(([, g]) => g));
+  budgets.push([
+    "4a. 100k ≤ 11× the 10k time, every scenario",
+    growth.map(([n, g]) => `${n.replace("linkfarm ", "")}: ${x(g)}`).join("; "),
+    verdict(cmp(worst, 11, "<=")),
+  ]);
+  const peak = Math.max(...names.map((n) => rssAt(100_000, n)));
+  budgets.push(["4b. 100k peak memory < 200 MB", Number.isFinite(peak) ? `${peak.toFixed(0)} MB` : "n/a", verdict(cmp(peak, 199.99, "<="))]);
+} else {
+  budgets.push(["4. growth to 100k and memory", "run with --big", "not measured"]);
+}
+{
+  const v = at(10_000)?.perLink;
+  budgets.push(["5. ≤ 3 system calls per link, in-sync plan (10k)", Number.isFinite(v) ? v.toFixed(2) : "n/a", verdict(cmp(v, 3, "<="))]);
+}
+const budgetTable = ["| budget | measured | verdict |", "|---|---|---|", ...budgets.map((b) => `| ${b.join(" | ")} |`)].join("\n");
 
 const cpu = (() => {
   try {
@@ -156,12 +328,20 @@ const cpu = (() => {
     return os.cpus()[0]?.model ?? "unknown";
   }
 })();
+const load = (() => {
+  try {
+    return fs.readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+  } catch {
+    return os.loadavg().map((l) => l.toFixed(2)).join(" ");
+  }
+})();
 const stowVersion = HAVE_STOW ? spawnSync("stow", ["--version"], { encoding: "utf8" }).stdout.trim().split("\n")[0] : "not installed";
 const machine = [
   `- CPU: ${cpu}, ${os.availableParallelism?.() ?? os.cpus().length} cores (nproc)`,
   `- Memory: ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB; ${os.type()} ${os.release()}`,
   `- Node ${process.version}; ${stowVersion}`,
-  `- Farm: ${N} files in ${P} packages, nested up to 3 levels (bench/gen-farm.mjs); ${RUNS} alternating runs per scenario after one warm-up; wall time of the whole process`,
+  `- Load average at the end of the run: ${load} (1, 5, 15 min)`,
+  `- Farms: N files in N/20 packages, nested up to 3 levels (bench/gen-farm.mjs); alternating runs after one warm-up; wall time of the whole process`,
 ].join("\n");
 
 const report = `# linkfarm benchmark results
@@ -170,13 +350,31 @@ Generated by \`npm run bench\` (bench/run.mjs) on ${new Date().toISOString().sli
 
 ${machine}
 
-${table}
+## Budgets (issue #6)
+
+${budgetTable}
+
+## Start-up (${startRuns} runs, in the repository, demo manifest)
+
+${startTable}
+
+## Farms
+
+${farmTables.join("\n\n")}
 
 "ratio" is the compared scenario's median divided by this one's (above 1: linkfarm is faster).
 Other work on the machine during the run inflates every row alike; compare rows, not runs.
-"from scratch" plans against an empty HOME; "in sync" against a HOME where every link is
-already in place (Stow's layout: real directories, relative symlinks, made by the generator).
+Each farm's rounds include \`node -e 0\` again, so its "vs \`node -e 0\`" column and budget 2b use
+start-up measured under the same load; budget 4a compares two farms' sections of one run.
+"from scratch" starts from an empty HOME; "in sync" from a HOME where every link is already in
+place (Stow's layout: real directories, relative symlinks, made by the generator). The in-sync
+plan reads no state (like Stow, it sees only the disk); the no-op apply runs with a state file
+that already records every link (one untimed apply first), as it would for a linkfarm user.
+The C floor does only lstat + readlink of each target (bench/floor.c).
 `;
-console.log(`\n${machine}\n\n${table}\n`);
+console.log(`\n${machine}\n\n${budgetTable}\n\n${startTable}\n\n${farmTables.join("\n\n")}\n`);
 fs.writeFileSync(values.out, report);
 console.error(`wrote ${path.relative(process.cwd(), values.out)}`);
+if (values["readme-out"]) {
+  fs.writeFileSync(values["readme-out"], `${budgetTable}\n\n${farmTables.filter((_, i) => results[i].N === 10_000).join("\n")}\n`);
+}

@@ -12,11 +12,14 @@ const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 const gen = join(root, "scripts", "gen-validator.mjs");
 if (existsSync(gen)) execFileSync(process.execPath, [gen], { stdio: "inherit", cwd: root });
 
-rmSync(join(root, "dist"), { recursive: true, force: true });
+// --outdir DIR: build somewhere else (benchmark experiments), JavaScript only.
+const at = process.argv.indexOf("--outdir");
+const outdir = at > 0 ? process.argv[at + 1] : join(root, "dist");
+rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
   entryPoints: { cli: "src/cli/main.ts", index: "src/index.ts" },
-  outdir: "dist",
+  outdir,
   bundle: true,
   splitting: true,
   format: "esm",
@@ -34,9 +37,9 @@ await build({
   legalComments: "none",
   logLevel: "warning",
 });
-chmodSync(join(root, "dist", "cli.js"), 0o755);
+chmodSync(join(outdir, "cli.js"), 0o755);
 
-if (process.argv.includes("--no-types")) process.exit(0);
+if (process.argv.includes("--no-types") || at > 0) process.exit(0);
 execFileSync(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"], {
   stdio: "inherit",
   cwd: root,

@@ -5,6 +5,8 @@
 import type { Action, LinkAction, Plan, RemoveAction } from "../plan/types.js";
 import { hasChanges, isBlocked } from "../plan/types.js";
 import { errnoCode } from "../platform/fs.js";
+import { HOST_OS } from "../platform/os.js";
+import { platformFor } from "../platform/platform.js";
 import type { State, StateLink } from "../state/types.js";
 import { writeStateFile } from "../state/write.js";
 import { execaRunner, runHooks } from "./hooks.js";
@@ -79,7 +81,7 @@ export async function apply(plan: Plan, deps: ApplyDeps & ApplyLockOptions): Pro
   try {
     const ctx: StepContext = {
       fs,
-      platform: deps.platform ?? process.platform,
+      platform: platformFor(deps.platform ?? HOST_OS),
       nowIso: () => now().toISOString(),
       record(entries: JournalEntry[]) {
         journal.append(entries);
@@ -127,7 +129,10 @@ export async function apply(plan: Plan, deps: ApplyDeps & ApplyLockOptions): Pro
       }
     }
 
+    const steps = linkActions.length + removals.length;
+    let started = 0;
     const run = (a: Action, step: () => StepResult, check: boolean) => {
+      deps.progress?.({ phase: "apply", done: started++, total: steps });
       if (outcomes.has(a)) return;
       try {
         if (check) {

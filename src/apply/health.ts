@@ -1,6 +1,7 @@
 // `status`: how each link recorded in state is doing now. Read-only (FsRead).
 
 import type { FsRead } from "../platform/fs.js";
+import { hostPlatform } from "../platform/platform.js";
 import type { LinkType } from "../manifest/types.js";
 import type { State } from "../state/types.js";
 import { probeNow, probeSourceNow } from "./precheck.js";
@@ -37,7 +38,7 @@ export function linkHealth(state: State, fs: FsRead): HealthEntry[] {
     }
     if (e.type !== "hardlink") {
       if (o.kind !== "symlink") out.push({ ...base, health: "replaced", detail: `now a ${o.kind === "other" ? o.what : o.kind}` });
-      else if (o.text !== e.linkText) out.push({ ...base, health: "changed", detail: `now points to ${o.text}` });
+      else if (e.linkText === undefined || !hostPlatform.sameLinkText(o.text, e.linkText)) out.push({ ...base, health: "changed", detail: `now points to ${o.text}` });
       else {
         let alive = true;
         try {

@@ -5,7 +5,9 @@
 
 import type { FsWrite } from "../platform/fs.js";
 import { errnoCode } from "../platform/fs.js";
+import { makeLink } from "../platform/links.js";
 import { path } from "../platform/paths.js";
+import type { Platform } from "../platform/platform.js";
 import type { LinkAction, RemoveAction } from "../plan/types.js";
 import type { SourceObserved } from "../observe/types.js";
 import type { StateLink } from "../state/types.js";
@@ -19,7 +21,8 @@ export interface StepContext {
   fs: FsWrite;
   /** Journal these deltas (fsynced) and apply them to the new state. */
   record(entries: JournalEntry[]): void;
-  platform: string;
+  /** How links are made on the OS being applied to (symlink type, error messages). */
+  platform: Platform;
   nowIso(): string;
 }
 
@@ -67,12 +70,10 @@ function makeLinkAt(ctx: StepContext, a: LinkAction, src: SourceObserved, at: st
   if (a.type === "hardlink") {
     if (src.kind !== "file") throw new Stale(`source is not a file: ${a.source}`);
     // link(2) does not follow a symlinked source on Linux: link the real file.
-    ctx.fs.linkSync(src.realpath, at);
+    makeLink(ctx.fs, ctx.platform, { type: "hardlink", to: src.realpath, at, target: a.target, sourceKind: src.kind });
     return;
   }
-  let winType: "junction" | "dir" | "file" | undefined;
-  if (ctx.platform === "win32") winType = a.type === "junction" ? "junction" : src.kind === "dir" ? "dir" : "file";
-  ctx.fs.symlinkSync(a.linkText ?? a.source, at, winType);
+  makeLink(ctx.fs, ctx.platform, { type: a.type, to: a.linkText ?? a.source, at, target: a.target, sourceKind: src.kind });
 }
 
 // create: nothing is at the target; make the link there directly.

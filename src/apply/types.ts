@@ -41,6 +41,8 @@ export interface ApplyDeps {
   now?: () => Date;
   /** Platform for junctions (default process.platform). */
   platform?: string;
+  /** Display only (a progress line): called before each step that changes the disk. */
+  progress?: (e: { phase: "apply"; done: number; total: number }) => void;
 }
 
 export interface ApplyResult {

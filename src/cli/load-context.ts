@@ -12,8 +12,9 @@ import { plan as makePlan } from "../plan/plan.js";
 import type { Plan } from "../plan/types.js";
 import { realFsRead, type FsRead } from "../platform/fs.js";
 import { readHostFacts } from "../platform/host.js";
-import { path } from "../platform/paths.js";
+import { displayPath, path } from "../platform/paths.js";
 import { formatDiagnostics } from "../report/diagnostics.js";
+import { createProgress, progressWanted, type Progress, type ProgressFn } from "../report/progress.js";
 import { readState, stateFilePath } from "../state/read.js";
 import type { State } from "../state/types.js";
 import type { Settings } from "./args.js";
@@ -45,6 +46,8 @@ export interface ContextOptions {
   conflict?: ConflictPolicy;
   /** Read-only file system; the real one by default. */
   fs?: FsRead;
+  /** A progress line for long observations (display only). */
+  progress?: ProgressFn;
 }
 
 /** The first half of a Context: what is declared and what linkfarm recorded. */
@@ -80,7 +83,12 @@ export async function loadContext(settings: Settings, options: ContextOptions = 
   const fs = options.fs ?? realFsRead;
   const conflict = options.conflict ?? settings.conflict;
 
-  const observed = observe(manifest, state, { fs, host, ...(conflict ? { conflict } : {}) });
+  const observed = observe(manifest, state, {
+    fs,
+    host,
+    ...(conflict ? { conflict } : {}),
+    ...(options.progress ? { progress: options.progress } : {}),
+  });
   if (hasErrors(observed.diagnostics)) throw new ContextError(observed.diagnostics, sources);
 
   const plan = makePlan(manifest, observed.observation, state, {
@@ -89,6 +97,15 @@ export async function loadContext(settings: Settings, options: ContextOptions = 
   });
   const warnings = [...base.warnings, ...observed.diagnostics];
   return { ...base, observation: observed.observation, plan, warnings };
+}
+
+// A progress line on stderr when a human watches a terminal (never for JSON, quiet or a pipe).
+export function progressFor(settings: Settings, io: IO): Progress | undefined {
+  if (!progressWanted({ stderrIsTTY: io.stderrIsTTY, format: settings.format, quiet: settings.quiet, env: settings.env })) {
+    return undefined;
+  }
+  const home = readHostFacts(settings.env).home;
+  return createProgress({ write: (t) => io.stderr(t), display: (p) => displayPath(p, home) });
 }
 
 // Diagnostics to stderr as FILE:LINE:COL with carets. Returns nothing; the caller picks the exit.

@@ -6,6 +6,7 @@ import type { Loader } from "cosmiconfig";
 import { diag, type Diagnostic } from "../diagnostic.js";
 import { errnoCode, type FsRead } from "../platform/fs.js";
 import { path } from "../platform/paths.js";
+import { findInCwd } from "./discover-fast.js";
 
 export type ConfigKind = "yaml" | "json" | "js" | "package-json";
 
@@ -102,6 +103,10 @@ export async function discover(
   // Our own upward walk (searchStrategy "none" per directory) stops at the HOME we were given,
   // not os.homedir(), and skips cosmiconfig's global config directory, which it would locate
   // from the process environment rather than from the host facts passed in.
+  // The usual case, a manifest right in the working directory, needs no cosmiconfig at all
+  // (discover-fast.ts answers only when cosmiconfig certainly would answer the same).
+  const quick = findInCwd(cwd, SEARCH_PLACES, options.fs, process.cwd());
+  if (quick !== undefined) return { found: { filepath: quick, kind: kindOf(quick) } };
   // Loaded only when searching: `-c FILE` never pays for cosmiconfig's start-up.
   // (A CommonJS package: bundled, its exports arrive as `default`.)
   const mod = (await import("cosmiconfig")) as typeof import("cosmiconfig") & { default?: typeof import("cosmiconfig") };

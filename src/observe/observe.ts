@@ -11,6 +11,7 @@ import { assertNever } from "../plan/types.js";
 import { whenHolds } from "../plan/when.js";
 import { errnoCode, type FsRead } from "../platform/fs.js";
 import { path } from "../platform/paths.js";
+import { hostPlatform } from "../platform/platform.js";
 import type { State } from "../state/types.js";
 import { sameContent } from "./compare-content.js";
 import { createProber, type Prober } from "./probe.js";
@@ -22,6 +23,8 @@ export interface ObserveDeps {
   host: HostFacts;
   /** --conflict: accepted for symmetry with plan(); observation does not depend on it. */
   conflict?: ConflictPolicy;
+  /** Display only (a progress line): called before each target and each long content comparison. */
+  progress?: (e: { phase: "observe"; done: number; total: number } | { phase: "compare"; path: string; bytes: number }) => void;
 }
 
 export interface ObserveResult {
@@ -46,8 +49,10 @@ export function observe(manifest: Manifest, state: State, deps: ObserveDeps): Ob
   };
 
   const targets: TargetObservation[] = [];
+  const total = expanded.desired.length;
   for (const d of expanded.desired) {
-    const t = probe(d.target, () => observeTarget(d, prober, fs));
+    deps.progress?.({ phase: "observe", done: targets.length, total });
+    const t = probe(d.target, () => observeTarget(d, prober, fs, deps.progress));
     if (t) targets.push(t);
   }
 
@@ -88,18 +93,24 @@ export function observe(manifest: Manifest, state: State, deps: ObserveDeps): Ob
 // Everything the planner needs about one desired link, and nothing it does not: content is
 // compared only for a regular file that is not the source's inode; a symlink is followed only
 // when its text is not already the desired text; mounts only when a hard link spans devices.
-function observeTarget(d: DesiredLink, prober: Prober, fs: FsRead): TargetObservation {
+function observeTarget(d: DesiredLink, prober: Prober, fs: FsRead, progress?: ObserveDeps["progress"]): TargetObservation {
   const observed = prober.path(d.target);
   const source = prober.source(d.source);
   const parent = prober.parent(path.dirname(d.target));
   const t: TargetObservation = { target: d.target, observed, source, parent };
   switch (observed.kind) {
-    case "symlink":
-      if (observed.text !== desiredLinkText(d, parent)) t.resolved = prober.resolved(d.target, observed.text);
+    case "symlink": {
+      // The disk is this machine's: its rules say when a stored text means the desired one.
+      const want = desiredLinkText(d, parent);
+      if (want === undefined || !hostPlatform.sameLinkText(observed.text, want))
+        t.resolved = prober.resolved(d.target, observed.text);
       break;
+    }
     case "file":
-      if (source.kind === "file" && !(observed.dev === source.dev && observed.ino === source.ino))
+      if (source.kind === "file" && !(observed.dev === source.dev && observed.ino === source.ino)) {
+        if (observed.size === source.size) progress?.({ phase: "compare", path: d.target, bytes: observed.size });
         t.sameContent = sameContent(d.target, d.source, observed.size, source.size, fs);
+      }
       break;
     case "dir":
       t.dirEmpty = prober.entries(d.target).length === 0;

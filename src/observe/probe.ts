@@ -3,6 +3,7 @@
 // readlink, realpath, readdir.
 
 import { errnoCode, type FsRead } from "../platform/fs.js";
+import { HOST_OS } from "../platform/os.js";
 import { path } from "../platform/paths.js";
 import type { MountPair, Observed, ParentObserved, Resolved, SourceObserved } from "./types.js";
 
@@ -39,6 +40,17 @@ interface Stats {
 
 // Errors that mean "nothing can be there" rather than "could not look".
 const ABSENT = new Set(["ENOENT", "ENOTDIR", "ELOOP", "ENAMETOOLONG"]);
+const NO_THROW = { throwIfNoEntry: false } as const;
+
+// On Linux realpath(3) is lexical: it resolves a path by reading each component's link. So
+// realpath(dir) = realpath(parent)/name whenever lstat(dir) shows a real directory: one lstat
+// per directory (cached) instead of a readlink per component per call. Elsewhere (case-folding
+// or junction-aware realpaths) the native call decides.
+const LEXICAL_REALPATH = HOST_OS === "linux";
+
+// dir + name, for a normalised dir and a plain name (what path.join would give, cheaper).
+const childOf = (dir: string, name: string): string =>
+  dir.endsWith(path.sep) ? dir + name : dir + path.sep + name;
 
 // A fresh prober per observation: its caches must not outlive one look at the disk.
 export function createProber(fs: FsRead): Prober {
@@ -46,13 +58,32 @@ export function createProber(fs: FsRead): Prober {
   const parents = new Map<string, ParentObserved>();
   const realpath = fs.realpathSync.native ?? fs.realpathSync;
 
-  const lstat = (p: string) => quiet(() => fs.lstatSync(p, { throwIfNoEntry: false }));
-  const stat = (p: string) => quiet(() => fs.statSync(p, { throwIfNoEntry: false }));
+  const lstat = (p: string): Stats | undefined => {
+    try {
+      return fs.lstatSync(p, NO_THROW);
+    } catch (err) {
+      return absent(err);
+    }
+  };
+  const stat = (p: string): Stats | undefined => {
+    try {
+      return fs.statSync(p, NO_THROW);
+    } catch (err) {
+      return absent(err);
+    }
+  };
 
-  function realDir(dir: string): string {
+  // realpath of a directory; `lst` is its lstat when the caller already has it.
+  function realDir(dir: string, lst?: Stats): string {
     let r = realDirs.get(dir);
     if (r === undefined) {
-      r = realpath(dir);
+      const up = path.dirname(dir);
+      if (LEXICAL_REALPATH && up !== dir && (lst ?? lstat(dir))?.isDirectory()) {
+        const realUp = realDir(up);
+        r = childOf(realUp, path.basename(dir));
+      } else {
+        r = realpath(dir);
+      }
       realDirs.set(dir, r);
     }
     return r;
@@ -61,17 +92,20 @@ export function createProber(fs: FsRead): Prober {
   function parent(dir: string): ParentObserved {
     const cached = parents.get(dir);
     if (cached) return cached;
-    const st = stat(dir);
+    // lstat first: a real directory needs no second call (its real path is its parent's plus
+    // its name); a symlink is followed with stat, as before.
+    const lst = lstat(dir);
+    const st = lst?.isSymbolicLink() ? stat(dir) : lst;
     let result: ParentObserved;
     const up = path.dirname(dir);
     if (st?.isDirectory()) {
-      result = { existing: dir, existingReal: realDir(dir), dev: st.dev, missing: [] };
+      result = { existing: dir, existingReal: realDir(dir, lst), dev: st.dev, missing: [] };
     } else if (up === dir) {
       result = { existing: dir, existingReal: dir, dev: 0, missing: [], blockedBy: dir };
     } else {
       const above = parent(up);
       // Something that is not a directory (a file, FIFO, dangling symlink) blocks mkdirs.
-      const blocked = st !== undefined || lstat(dir) !== undefined;
+      const blocked = lst !== undefined;
       result =
         blocked && !above.blockedBy
           ? { ...above, missing: [], blockedBy: dir }
@@ -94,7 +128,7 @@ export function createProber(fs: FsRead): Prober {
       const link = lst.isSymbolicLink();
       const st = link ? stat(p) : lst;
       if (!st) return { kind: "missing" };
-      const real = link ? realpath(p) : path.join(realDir(path.dirname(p)), path.basename(p));
+      const real = link ? realpath(p) : childOf(realDir(path.dirname(p)), path.basename(p));
       if (st.isFile())
         return { kind: "file", dev: st.dev, ino: st.ino, nlink: st.nlink, size: st.size, realpath: real };
       if (st.isDirectory()) return { kind: "dir", dev: st.dev, ino: st.ino, realpath: real };
@@ -149,11 +183,7 @@ function observedOf(st: Stats, readlink: () => string): Observed {
 }
 
 // undefined for "nothing there" errors; anything else (EACCES, EIO) is thrown to the caller.
-function quiet(f: () => Stats | undefined): Stats | undefined {
-  try {
-    return f();
-  } catch (err) {
-    if (ABSENT.has(errnoCode(err) ?? "")) return undefined;
-    throw err;
-  }
+function absent(err: unknown): undefined {
+  if (ABSENT.has(errnoCode(err) ?? "")) return undefined;
+  throw err;
 }

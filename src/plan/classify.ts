@@ -4,7 +4,7 @@
 
 import type { ConflictPolicy } from "../manifest/types.js";
 import type { DesiredLink, TargetObservation } from "../observe/types.js";
-import { isInside, path } from "../platform/paths.js";
+import { platformFor } from "../platform/platform.js";
 import type { StateLink } from "../state/types.js";
 import { desiredLinkText, realTargetOf } from "./link-text.js";
 import { OVERWRITE_NONEMPTY, reasonText, withResolution, type ReasonFacts } from "./reasons.js";
@@ -14,7 +14,7 @@ export interface ClassifyContext {
   /** manifest.sourceRoot and its real path: symlinks into it are ours, targets into it are errors. */
   sourceRoot: string;
   sourceRootReal: string;
-  /** The platform the plan is for ("linux", "darwin", "win32"). */
+  /** The platform the plan is for ("linux", "darwin", "win32"): its path rules (platformFor). */
   platform: string;
   /** --conflict: overrides every link's own policy. */
   conflict?: ConflictPolicy;
@@ -33,7 +33,7 @@ export function classify(
   e: StateLink | undefined,
   ctx: ClassifyContext,
 ): LinkAction {
-  const linkText = desiredLinkText(d, t.parent);
+  const linkText = desiredLinkText(d, t.parent, platformFor(ctx.platform).path);
   const action: LinkAction = {
     kind: "ok",
     target: d.target,
@@ -47,8 +47,11 @@ export function classify(
     sourceObserved: t.source,
     mkdirs: d.mkdirs ? [...t.parent.missing] : [],
   };
-  if (d.type === "junction" && ctx.platform !== "win32")
-    action.note = `junction made as a directory symlink on ${ctx.platform}`;
+  // A junction always stores an absolute path; elsewhere it is made as a directory symlink.
+  if (d.type === "junction") {
+    if (!platformFor(ctx.platform).hasJunctions) action.note = `junction made as a directory symlink on ${ctx.platform}`;
+    else if (d.relative) action.note = "relative ignored: a junction stores an absolute path";
+  }
   const v = errorOf(d, t, ctx) ?? verdictOf(d, t, e, linkText, ctx);
   action.kind = v.kind;
   action.reasonCode = v.code;
@@ -62,14 +65,15 @@ function errorOf(d: DesiredLink, t: TargetObservation, ctx: ClassifyContext): Ve
   const s = t.source;
   const p = t.parent;
   const error = (code: ReasonCode, facts: ReasonFacts): Verdict => ({ kind: "error", code, facts });
+  const { path, same, isInside } = platformFor(ctx.platform);
   if (s.kind === "missing") return error("source-missing", { source: d.source });
   if (s.kind === "other") return error("source-not-file-or-dir", { source: d.source });
   if (d.type === "hardlink" && s.kind === "dir") return error("hardlink-to-dir", { source: d.source });
   if (d.type === "junction" && s.kind === "file") return error("junction-to-file", { source: d.source });
   if (p.blockedBy) return error("parent-is-file", { path: p.blockedBy });
   if (p.missing.length > 0 && !d.mkdirs) return error("parent-missing", { path: p.missing[0] });
-  const real = realTargetOf(d.target, p);
-  if (real === s.realpath) return error("target-is-source", { path: real });
+  const real = realTargetOf(d.target, p, path);
+  if (same(real, s.realpath)) return error("target-is-source", { path: real });
   if ((s.kind === "dir" && isInside(real, s.realpath)) || isInside(real, ctx.sourceRootReal))
     return error("into-source-tree", { path: real });
   if (d.type === "hardlink" && s.dev !== p.dev)
@@ -91,7 +95,8 @@ function verdictOf(
     case "missing":
       return { kind: "create", code: "missing", facts: { count: t.parent.missing.length } };
     case "symlink": {
-      if (d.type !== "hardlink" && o.text === linkText) return { kind: "ok", code: "in-place" };
+      if (linkText !== undefined && platformFor(ctx.platform).sameLinkText(o.text, linkText))
+        return { kind: "ok", code: "in-place" };
       const facts = { text: o.text, wanted: linkText };
       // A dangling symlink loses nothing when replaced, ours or not.
       if (t.resolved?.kind === "missing") return { kind: "repair", code: "dangling", facts };
@@ -138,9 +143,10 @@ function verdictOf(
 // Ours: state recorded this exact text, or the text leads to the source itself, into the
 // source root, or into its real path.
 function isOurs(text: string, d: DesiredLink, e: StateLink | undefined, ctx: ClassifyContext): boolean {
-  if (e && e.type !== "hardlink" && e.linkText === text) return true;
-  const to = path.resolve(path.dirname(d.target), text);
-  return to === d.source || isInside(to, ctx.sourceRoot) || isInside(to, ctx.sourceRootReal);
+  const { path, same, isInside, plain, sameLinkText } = platformFor(ctx.platform);
+  if (e && e.type !== "hardlink" && e.linkText !== undefined && sameLinkText(text, e.linkText)) return true;
+  const to = path.resolve(path.dirname(d.target), plain(text));
+  return same(to, d.source) || isInside(to, ctx.sourceRoot) || isInside(to, ctx.sourceRootReal);
 }
 
 // Apply the conflict policy: fail keeps the conflict; backup always resolves; overwrite never

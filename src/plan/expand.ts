@@ -4,7 +4,7 @@
 import { diag, type Diagnostic } from "../diagnostic.js";
 import type { HostFacts, LinkEntry, Manifest, SourcePos } from "../manifest/types.js";
 import type { DesiredLink, SourceListing } from "../observe/types.js";
-import { path } from "../platform/paths.js";
+import { path, pathsFor } from "../platform/paths.js";
 import { whenHolds } from "./when.js";
 
 export interface ExpandResult {
@@ -38,7 +38,7 @@ export function expand(
       });
     }
   }
-  return { desired: dropDuplicates(desired, manifest, diagnostics), diagnostics };
+  return { desired: dropDuplicates(desired, manifest, diagnostics, pathsFor(host.os).key), diagnostics };
 }
 
 // (source, target) pairs for one entry.
@@ -72,21 +72,24 @@ function pairs(entry: LinkEntry, listing: SourceListing, diagnostics: Diagnostic
   return [[entry.source, into(entry.source)]];
 }
 
-// Several entries may share a target directory; only identical final targets clash. One
+// Several entries may share a target directory; only identical final targets clash (as the
+// OS compares paths: on win32 `C:\Users\Me\.bashrc` and `c:/users/me/.BASHRC` are one). One
 // diagnostic per pair of entries (with a count), at the later entry's target, naming both
 // entries' target positions (as the manifest rules do for unexpanded targets).
 function dropDuplicates(
   desired: DesiredLink[],
   manifest: Manifest,
   diagnostics: Diagnostic[],
+  targetKey: (target: string) => string,
 ): DesiredLink[] {
   const first = new Map<string, DesiredLink>();
   const clashes = new Map<string, { a: number; b: number; target: string; count: number }>();
   const kept: DesiredLink[] = [];
   for (const d of desired) {
-    const prior = first.get(d.target);
+    const k = targetKey(d.target);
+    const prior = first.get(k);
     if (!prior) {
-      first.set(d.target, d);
+      first.set(k, d);
       kept.push(d);
       continue;
     }

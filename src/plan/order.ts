@@ -6,11 +6,14 @@ import type { Action } from "./types.js";
 export function sortActions(actions: readonly Action[]): Action[] {
   const dirs = actions.filter(isDirRemoval);
   const rest = actions.filter((a) => !isDirRemoval(a));
-  rest.sort((a, b) => compareBytes(a.target, b.target));
+  // Without surrogates, UTF-16 order is byte order and the engine's own comparison serves.
+  if (rest.some((a) => SURROGATE.test(a.target))) rest.sort((a, b) => compareBytes(a.target, b.target));
+  else rest.sort((a, b) => (a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
   dirs.sort((a, b) => depth(b.target) - depth(a.target) || compareBytes(a.target, b.target));
   return [...rest, ...dirs];
 }
 
+const SURROGATE = /[\ud800-\udfff]/;
 const isDirRemoval = (a: Action) => a.kind === "remove" && a.type === "dir";
 const depth = (p: string) => p.split(/[\\/]/).length;
 

@@ -6,13 +6,15 @@ import type { Observation } from "../observe/types.js";
 import type { State } from "../state/types.js";
 import { classify, type ClassifyContext } from "./classify.js";
 import { sortActions } from "./order.js";
+import { adoptOncePerSource } from "./adopt-once.js";
+import { platformFor } from "../platform/platform.js";
 import { ancestorsOf, pruneDirs, pruneLinks } from "./prune.js";
 import { ACTION_KINDS, type Action, type Plan, type Summary } from "./types.js";
 
 export interface PlanOptions {
   /** --conflict: overrides every link's own policy. */
   conflict?: ConflictPolicy;
-  /** The platform the plan is for (junction notes); default "linux". */
+  /** The platform the plan is for (path rules, link text comparison, junction notes); default "linux". */
   platform?: string;
 }
 
@@ -34,11 +36,15 @@ export function plan(manifest: Manifest, observation: Observation, state: State,
   }
   if (manifest.prune) {
     const desired = new Set(observation.desired.map((d) => d.target));
-    const removes = pruneLinks(state, observation.prune, desired);
+    const removes = pruneLinks(state, observation.prune, desired, platformFor(ctx.platform));
     const deleted = new Set(removes.filter((r) => r.mode === "delete").map((r) => r.target));
-    actions.push(...removes, ...pruneDirs(observation.dirs, deleted, ancestorsOf(observation.desired)));
+    // A created directory that is itself a desired target is left to that link's action
+    // (removing it here too made the link's action stale).
+    const needed = ancestorsOf(observation.desired);
+    for (const t of desired) needed.add(t);
+    actions.push(...removes, ...pruneDirs(observation.dirs, deleted, needed));
   }
-  const sorted = sortActions(actions);
+  const sorted = adoptOncePerSource(sortActions(actions));
   return {
     formatVersion: 1,
     manifest: { file: manifest.file, hash: manifest.hash },

@@ -3,21 +3,24 @@
 
 import type { DesiredLink, DirObservation, PruneObservation } from "../observe/types.js";
 import { path } from "../platform/paths.js";
+import { platformFor, type Platform } from "../platform/platform.js";
 import type { State, StateLink } from "../state/types.js";
 import { reasonText } from "./reasons.js";
 import { assertNever, type ReasonCode, type RemoveAction } from "./types.js";
 
-// One remove action per state link whose target is not desired (and was observed).
+// One remove action per state link whose target is not desired (and was observed). `platform`
+// compares link texts (a Windows link may read back as `\\?\C:\...`).
 export function pruneLinks(
   state: State,
   observed: readonly PruneObservation[],
   desired: ReadonlySet<string>,
+  platform: Platform = platformFor("linux"),
 ): RemoveAction[] {
   const out: RemoveAction[] = [];
   for (const o of observed) {
     if (desired.has(o.target) || !Object.hasOwn(state.links, o.target)) continue;
     const e = state.links[o.target] as StateLink;
-    const [mode, code] = decide(e, o);
+    const [mode, code] = decide(e, o, platform);
     out.push({
       kind: "remove",
       target: o.target,
@@ -33,13 +36,13 @@ export function pruneLinks(
   return out;
 }
 
-function decide(e: StateLink, o: PruneObservation): ["delete" | "forget", ReasonCode] {
+function decide(e: StateLink, o: PruneObservation, platform: Platform): ["delete" | "forget", ReasonCode] {
   const seen = o.observed;
   if (seen.kind === "missing") return ["forget", "already-gone"];
   switch (e.type) {
     case "symlink":
     case "junction":
-      return seen.kind === "symlink" && seen.text === e.linkText
+      return seen.kind === "symlink" && e.linkText !== undefined && platform.sameLinkText(seen.text, e.linkText)
         ? ["delete", "not-declared"]
         : ["forget", "changed-since-made"];
     case "hardlink":

@@ -26,7 +26,8 @@ import { readState, stateFilePath } from "../../state/read.js";
 import type { State } from "../../state/types.js";
 import type { Settings } from "../args.js";
 import type { IO } from "../io.js";
-import { ContextError, loadContext, printDiagnostics, withContextErrors } from "../load-context.js";
+import { ContextError, loadContext, printDiagnostics, progressFor, withContextErrors } from "../load-context.js";
+import type { Progress } from "../../report/progress.js";
 
 /** What apply and unlink decide from, read while holding the state lock. */
 export interface LockedContext {
@@ -75,9 +76,15 @@ export async function loadLocked(
 }
 
 // Observe and plan a manifest (possibly reshaped, as unlink does) against the locked state.
-export function planLocked(ctx: LockedContext, manifest: Manifest, settings: Settings, io: IO): Plan {
+export function planLocked(ctx: LockedContext, manifest: Manifest, settings: Settings, io: IO, progress?: Progress): Plan {
   const conflict = settings.conflict;
-  const observed = observe(manifest, ctx.state, { fs: realFsRead, host: ctx.host, ...(conflict ? { conflict } : {}) });
+  const observed = observe(manifest, ctx.state, {
+    fs: realFsRead,
+    host: ctx.host,
+    ...(conflict ? { conflict } : {}),
+    ...(progress ? { progress: progress.report } : {}),
+  });
+  progress?.end();
   if (hasErrors(observed.diagnostics)) throw new ContextError(observed.diagnostics, ctx.sources);
   printDiagnostics(io, observed.diagnostics, ctx.sources, false);
   return makePlan(manifest, observed.observation, ctx.state, { platform: ctx.host.os, ...(conflict ? { conflict } : {}) });
@@ -112,6 +119,7 @@ function readSavedPlan(settings: Settings): Plan {
 async function applyLocked(settings: Settings, io: IO): Promise<number> {
   const saved = settings.planFile !== undefined ? readSavedPlan(settings) : undefined;
   const ctx = await loadLocked(settings, io, saved?.manifest.file);
+  const progress = progressFor(settings, io);
   try {
     let plan: Plan;
     if (saved) {
@@ -124,7 +132,7 @@ async function applyLocked(settings: Settings, io: IO): Promise<number> {
       }
       plan = saved;
     } else {
-      plan = planLocked(ctx, ctx.manifest, settings, io);
+      plan = planLocked(ctx, ctx.manifest, settings, io, progress);
     }
     const home = ctx.host.home;
     if (isBlocked(plan)) {
@@ -141,7 +149,9 @@ async function applyLocked(settings: Settings, io: IO): Promise<number> {
       env: settings.env,
       platform: ctx.host.os,
       alreadyLocked: true,
+      ...(progress ? { progress: progress.report } : {}),
     });
+    progress?.end();
     if (settings.format === "json") io.stdout(renderApplyJson(plan, result));
     else {
       const text = renderApplyText(result, { home, color: settings.color, verbose: settings.verbose, quiet: settings.quiet });
@@ -151,6 +161,7 @@ async function applyLocked(settings: Settings, io: IO): Promise<number> {
     }
     return result.ok ? 0 : 1;
   } finally {
+    progress?.end();
     ctx.lock?.release();
   }
 }
@@ -163,7 +174,13 @@ export async function runApply(settings: Settings, io: IO): Promise<number> {
         io.stdout(renderPlan(plan, settings, readHostFacts(settings.env).home));
         return isBlocked(plan) ? 1 : 0;
       }
-      const ctx = await loadContext(settings);
+      const progress = progressFor(settings, io);
+      let ctx;
+      try {
+        ctx = await loadContext(settings, progress ? { progress: progress.report } : {});
+      } finally {
+        progress?.end();
+      }
       printDiagnostics(io, ctx.warnings, ctx.sources, false);
       io.stdout(renderPlan(ctx.plan, settings, ctx.host.home));
       return isBlocked(ctx.plan) ? 1 : 0;

@@ -10,7 +10,7 @@ import { renderMarkdown } from "../../report/markdown.js";
 import { renderText } from "../../report/text.js";
 import type { Settings } from "../args.js";
 import type { IO } from "../io.js";
-import { loadContext, printDiagnostics, withContextErrors } from "../load-context.js";
+import { loadContext, printDiagnostics, progressFor, withContextErrors } from "../load-context.js";
 
 // Temp sibling + fsync + rename: a reader never sees half a plan.
 function savePlan(file: string, text: string): void {
@@ -51,7 +51,13 @@ function render(plan: Plan, settings: Settings, home: string): string {
 
 export async function runPlan(settings: Settings, io: IO): Promise<number> {
   return withContextErrors(io, settings, async () => {
-    const ctx = await loadContext(settings);
+    const progress = progressFor(settings, io);
+    let ctx;
+    try {
+      ctx = await loadContext(settings, progress ? { progress: progress.report } : {});
+    } finally {
+      progress?.end();
+    }
     printDiagnostics(io, ctx.warnings, ctx.sources, false);
     if (settings.out !== undefined) savePlan(path.resolve(settings.cwd, settings.out), renderJson(ctx.plan));
     io.stdout(render(ctx.plan, settings, ctx.host.home));
