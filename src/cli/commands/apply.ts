@@ -19,8 +19,6 @@ import { path } from "../../platform/paths.js";
 import { renderApplyJson } from "../../report/apply-json.js";
 import { renderApplyText } from "../../report/apply-text.js";
 import { parsePlanJson } from "../../report/json.js";
-import { renderJson } from "../../report/json.js";
-import { renderMarkdown } from "../../report/markdown.js";
 import { renderText } from "../../report/text.js";
 import { readState, stateFilePath } from "../../state/read.js";
 import type { State } from "../../state/types.js";
@@ -28,6 +26,7 @@ import type { Settings } from "../args.js";
 import type { IO } from "../io.js";
 import { ContextError, loadContext, printDiagnostics, progressFor, withContextErrors } from "../load-context.js";
 import type { Progress } from "../../report/progress.js";
+import { renderPlan } from "./plan.js";
 
 /** What apply and unlink decide from, read while holding the state lock. */
 export interface LockedContext {
@@ -88,18 +87,6 @@ export function planLocked(ctx: LockedContext, manifest: Manifest, settings: Set
   if (hasErrors(observed.diagnostics)) throw new ContextError(observed.diagnostics, ctx.sources);
   printDiagnostics(io, observed.diagnostics, ctx.sources, false);
   return makePlan(manifest, observed.observation, ctx.state, { platform: ctx.host.os, ...(conflict ? { conflict } : {}) });
-}
-
-// The plan in the requested format (dry run: exactly what `plan` prints).
-function renderPlan(plan: Plan, settings: Settings, home: string): string {
-  switch (settings.format) {
-    case "json":
-      return renderJson(plan);
-    case "markdown":
-      return renderMarkdown(plan, { home });
-    case "text":
-      return renderText(plan, { home, color: settings.color, verbose: settings.verbose, quiet: settings.quiet });
-  }
 }
 
 function readSavedPlan(settings: Settings): Plan {

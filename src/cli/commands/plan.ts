@@ -35,8 +35,8 @@ function savePlan(file: string, text: string): void {
   }
 }
 
-// The plan in the requested format.
-function render(plan: Plan, settings: Settings, home: string): string {
+// The plan in the requested format (`apply --dry-run` prints exactly this too).
+export function renderPlan(plan: Plan, settings: Settings, home: string): string {
   switch (settings.format) {
     case "json":
       return renderJson(plan);
@@ -60,7 +60,7 @@ export async function runPlan(settings: Settings, io: IO): Promise<number> {
     }
     printDiagnostics(io, ctx.warnings, ctx.sources, false);
     if (settings.out !== undefined) savePlan(path.resolve(settings.cwd, settings.out), renderJson(ctx.plan));
-    io.stdout(render(ctx.plan, settings, ctx.host.home));
+    io.stdout(renderPlan(ctx.plan, settings, ctx.host.home));
     if (isBlocked(ctx.plan)) return 1;
     if (settings.detailedExitcode && hasChanges(ctx.plan)) return 2;
     return 0;
