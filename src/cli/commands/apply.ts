@@ -24,9 +24,9 @@ import { readState, stateFilePath } from "../../state/read.js";
 import type { State } from "../../state/types.js";
 import type { Settings } from "../args.js";
 import type { IO } from "../io.js";
-import { ContextError, loadContext, printDiagnostics, progressFor, withContextErrors } from "../load-context.js";
+import { ContextError, printDiagnostics, progressFor, withContextErrors } from "../load-context.js";
 import type { Progress } from "../../report/progress.js";
-import { renderPlan } from "./plan.js";
+import { planForDisplay, renderPlan } from "./plan.js";
 
 /** What apply and unlink decide from, read while holding the state lock. */
 export interface LockedContext {
@@ -161,14 +161,7 @@ export async function runApply(settings: Settings, io: IO): Promise<number> {
         io.stdout(renderPlan(plan, settings, readHostFacts(settings.env).home));
         return isBlocked(plan) ? 1 : 0;
       }
-      const progress = progressFor(settings, io);
-      let ctx;
-      try {
-        ctx = await loadContext(settings, progress ? { progress: progress.report } : {});
-      } finally {
-        progress?.end();
-      }
-      printDiagnostics(io, ctx.warnings, ctx.sources, false);
+      const ctx = await planForDisplay(settings, io);
       io.stdout(renderPlan(ctx.plan, settings, ctx.host.home));
       return isBlocked(ctx.plan) ? 1 : 0;
     }

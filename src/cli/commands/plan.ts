@@ -10,7 +10,7 @@ import { renderMarkdown } from "../../report/markdown.js";
 import { renderText } from "../../report/text.js";
 import type { Settings } from "../args.js";
 import type { IO } from "../io.js";
-import { loadContext, printDiagnostics, progressFor, withContextErrors } from "../load-context.js";
+import { loadContext, printDiagnostics, progressFor, withContextErrors, type Context } from "../load-context.js";
 
 // Temp sibling + fsync + rename: a reader never sees half a plan.
 function savePlan(file: string, text: string): void {
@@ -49,16 +49,23 @@ export function renderPlan(plan: Plan, settings: Settings, home: string): string
   }
 }
 
+// The read-only plan with the progress line on a terminal and warnings on stderr (`plan` and
+// `apply --dry-run`).
+export async function planForDisplay(settings: Settings, io: IO): Promise<Context> {
+  const progress = progressFor(settings, io);
+  let ctx: Context;
+  try {
+    ctx = await loadContext(settings, progress ? { progress: progress.report } : {});
+  } finally {
+    progress?.end();
+  }
+  printDiagnostics(io, ctx.warnings, ctx.sources, false);
+  return ctx;
+}
+
 export async function runPlan(settings: Settings, io: IO): Promise<number> {
   return withContextErrors(io, settings, async () => {
-    const progress = progressFor(settings, io);
-    let ctx;
-    try {
-      ctx = await loadContext(settings, progress ? { progress: progress.report } : {});
-    } finally {
-      progress?.end();
-    }
-    printDiagnostics(io, ctx.warnings, ctx.sources, false);
+    const ctx = await planForDisplay(settings, io);
     if (settings.out !== undefined) savePlan(path.resolve(settings.cwd, settings.out), renderJson(ctx.plan));
     io.stdout(renderPlan(ctx.plan, settings, ctx.host.home));
     if (isBlocked(ctx.plan)) return 1;
