@@ -89,6 +89,19 @@ export function createProber(fs: FsRead): Prober {
     return r;
   }
 
+  // Why an existing `dir` cannot hold a target (called only on that error path).
+  function blockedWhy(dir: string, lst: Stats, st: Stats | undefined): NonNullable<ParentObserved["blockedWhy"]> {
+    if (st?.isFile()) return "file";
+    if (!lst.isSymbolicLink()) return "not-a-directory";
+    if (st) return "not-a-directory";
+    try {
+      fs.statSync(dir);
+      return "not-a-directory";
+    } catch (err) {
+      return errnoCode(err) === "ELOOP" ? "symlink-loop" : "dangling-symlink";
+    }
+  }
+
   function parent(dir: string): ParentObserved {
     const cached = parents.get(dir);
     if (cached) return cached;
@@ -105,10 +118,9 @@ export function createProber(fs: FsRead): Prober {
     } else {
       const above = parent(up);
       // Something that is not a directory (a file, FIFO, dangling symlink) blocks mkdirs.
-      const blocked = lst !== undefined;
       result =
-        blocked && !above.blockedBy
-          ? { ...above, missing: [], blockedBy: dir }
+        lst !== undefined && !above.blockedBy
+          ? { ...above, missing: [], blockedBy: dir, blockedWhy: blockedWhy(dir, lst, st) }
           : { ...above, missing: [...above.missing, dir] };
     }
     parents.set(dir, result);

@@ -33,6 +33,8 @@ export interface ParentObserved {
   missing: string[];
   /** An ancestor that exists but is not a directory (a file, a FIFO...), if any. */
   blockedBy?: string;
+  /** What `blockedBy` is, for the message: a file, a dangling symlink, a symlink loop, other. */
+  blockedWhy?: "file" | "dangling-symlink" | "symlink-loop" | "not-a-directory";
 }
 
 /** Where two devices are mounted, for "cross-device: /home and /mnt/data". Probed on mismatch only. */

@@ -70,7 +70,7 @@ function errorOf(d: DesiredLink, t: TargetObservation, ctx: ClassifyContext): Ve
   if (s.kind === "other") return error("source-not-file-or-dir", { source: d.source });
   if (d.type === "hardlink" && s.kind === "dir") return error("hardlink-to-dir", { source: d.source });
   if (d.type === "junction" && s.kind === "file") return error("junction-to-file", { source: d.source });
-  if (p.blockedBy) return error("parent-is-file", { path: p.blockedBy });
+  if (p.blockedBy) return error("parent-is-file", { path: p.blockedBy, ...(p.blockedWhy ? { blocked: p.blockedWhy } : {}) });
   if (p.missing.length > 0 && !d.mkdirs) return error("parent-missing", { path: p.missing[0] });
   const real = realTargetOf(d.target, p, path);
   if (same(real, s.realpath)) return error("target-is-source", { path: real });

@@ -20,6 +20,8 @@ export interface ReasonFacts {
   mounts?: { source: string; target: string };
   /** What kind of special file is in the way. */
   what?: string;
+  /** What the blocking parent is (parent-is-file). */
+  blocked?: "file" | "dangling-symlink" | "symlink-loop" | "not-a-directory";
 }
 
 // One line, no trailing period.
@@ -84,7 +86,16 @@ export function reasonText(code: ReasonCode, f: ReasonFacts = {}): string {
     case "into-source-tree":
       return `target resolves into the source tree through a symlinked parent: ${f.path}`;
     case "parent-is-file":
-      return `parent is a file: ${f.path}`;
+      switch (f.blocked) {
+        case "dangling-symlink":
+          return `parent is a dangling symlink: ${f.path}`;
+        case "symlink-loop":
+          return `parent is a symlink loop (ELOOP): ${f.path}`;
+        case "not-a-directory":
+          return `parent is not a directory: ${f.path}`;
+        default:
+          return `parent is a file: ${f.path}`;
+      }
     case "parent-missing":
       return `parent directory missing: ${f.path} (mkdirs: false)`;
     case "adopt-impossible":

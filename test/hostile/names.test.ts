@@ -65,6 +65,7 @@ describe("odd names", () => {
     const before = sb.snapshot();
     const r = await cli(sb, "apply");
     expectCleanFailure(r, "~/loop");
+    expect(r.stdout + r.stderr).toContain("symlink loop (ELOOP)");
     expect(sb.snapshot()).toEqual(before);
   });
 

@@ -55,6 +55,29 @@ describe("errors", () => {
     expect(r.link(sb.p("home/.config/sub/a")).reason).toBe(`parent is a file: ${sb.p("home/.config")}`);
   });
 
+  it("a parent that is a dangling symlink or a symlink loop says so", () => {
+    const { sb, manifest } = farm({
+      "repo/a": "A",
+      "home/gone": { symlink: "nowhere" },
+      "home/loop": { symlink: "loop2" },
+      "home/loop2": { symlink: "loop" },
+    });
+    const r = observeAndPlan(manifest([
+      { source: "a", target: "gone/a" },
+      { source: "a", target: "loop/a" },
+    ]));
+    expect(r.link(sb.p("home/gone/a"))).toMatchObject({
+      kind: "error",
+      reasonCode: "parent-is-file",
+      reason: `parent is a dangling symlink: ${sb.p("home/gone")}`,
+    });
+    expect(r.link(sb.p("home/loop/a"))).toMatchObject({
+      kind: "error",
+      reasonCode: "parent-is-file",
+      reason: `parent is a symlink loop (ELOOP): ${sb.p("home/loop")}`,
+    });
+  });
+
   it("a missing parent with mkdirs: false is an error", () => {
     const { sb, manifest } = farm({ "repo/a": "A" });
     const r = observeAndPlan(manifest([{ source: "a", target: ".config/a", mkdirs: false }]));
