@@ -41,9 +41,10 @@ function expectConverged(sb: Sandbox, soft: number, hard: number): void {
   expect(names.filter((n) => n.includes(".linkfarm-tmp-"))).toEqual([]);
 }
 
-// Start an apply and SIGKILL it once its journal exists plus a random moment (or at a random
-// delay if it never gets that far).
-async function applyAndKill(sb: Sandbox, journal: string): Promise<"mid-apply" | "early" | "finished"> {
+// Start an apply and SIGKILL it once its journal exists plus a random moment of up to `spread`
+// ms (or at a random delay if it never gets that far). Each run has less work left than the one
+// before, so a short spread keeps the kills in the middle of the work.
+async function applyAndKill(sb: Sandbox, journal: string, spread: number): Promise<"mid-apply" | "early" | "finished"> {
   const child = spawn(process.execPath, [BIN, "apply"], { cwd: sb.p("repo"), env: sb.env, stdio: "ignore" });
   const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
   let done = false;
@@ -51,7 +52,7 @@ async function applyAndKill(sb: Sandbox, journal: string): Promise<"mid-apply" |
   const start = Date.now();
   const fallback = 50 + Math.random() * 550;
   while (!done && !fs.existsSync(journal) && Date.now() - start < 20_000) await sleep(5);
-  if (!done) await sleep(fs.existsSync(journal) ? Math.random() * 300 : fallback);
+  if (!done) await sleep(fs.existsSync(journal) ? Math.random() * spread : fallback);
   const when = done ? "finished" : fs.existsSync(journal) ? "mid-apply" : "early";
   child.kill("SIGKILL");
   await exited;
@@ -67,9 +68,11 @@ describe("crash safety", () => {
     const host = { os: process.platform, hostname: "h", home: sb.home, env: sb.env };
     const journal = stateFilePath(sb.p("repo/linkfarm.yaml"), host) + ".journal";
     const kills: string[] = [];
-    for (let k = 0; k < 5; k++) kills.push(await applyAndKill(sb, journal));
+    for (let k = 0; k < 5; k++) kills.push(await applyAndKill(sb, journal, 40));
     // Most kills must land in the middle of the work, or this test proves nothing.
     expect(kills.filter((w) => w === "mid-apply").length).toBeGreaterThanOrEqual(3);
+    // One more anywhere, late moments included (the state write at the end); not counted.
+    await applyAndKill(sb, journal, 600);
 
     const final = await runBin(["apply"], { cwd: sb.p("repo"), env: sb.env });
     expect(final.stderr).toBe("");
