@@ -53,27 +53,36 @@ export interface ContextOptions {
 /** The first half of a Context: what is declared and what linkfarm recorded. */
 export type BaseContext = Pick<Context, "host" | "manifest" | "sources" | "stateFile" | "state" | "warnings">;
 
-// Manifest and state only (status, unlink, or apply of a saved plan need no fresh plan).
-export async function loadBase(settings: Settings, options: ContextOptions = {}): Promise<BaseContext> {
-  const fs = options.fs ?? realFsRead;
+/** The manifest and where its state lives, before the state is read. */
+export type ManifestContext = Pick<Context, "host" | "manifest" | "sources" | "stateFile" | "warnings">;
+
+// Settings → host facts, the valid manifest (`config` overrides -c, e.g. a saved plan's
+// manifest) and its state file path. Throws ContextError on any manifest error.
+export async function locateManifest(settings: Settings, config?: string): Promise<ManifestContext> {
   const host = readHostFacts(settings.env);
-  const loaded = await loadManifest({
-    cwd: settings.cwd,
-    host,
-    ...(settings.config !== undefined ? { config: path.resolve(settings.cwd, settings.config) } : {}),
-  });
+  const file = config ?? (settings.config !== undefined ? path.resolve(settings.cwd, settings.config) : undefined);
+  const loaded = await loadManifest({ cwd: settings.cwd, host, ...(file !== undefined ? { config: file } : {}) });
   const sources = loaded.sources;
   if (!loaded.manifest || hasErrors(loaded.diagnostics)) throw new ContextError(loaded.diagnostics, sources);
   const manifest = loaded.manifest;
-
   const override = settings.state !== undefined ? path.resolve(settings.cwd, settings.state) : undefined;
   const stateFile = stateFilePath(manifest.file, host, override);
+  return { host, manifest, sources, stateFile, warnings: [...loaded.diagnostics] };
+}
+
+// The recorded state, read-only. A journal left by a killed apply holds completed actions:
+// read-only commands see them in memory (apply replays it for real, under the lock).
+export function readStateReplayed(located: ManifestContext, fs: FsRead): State {
+  const { manifest, sources, stateFile } = located;
   const read = readState(stateFile, manifest.file, fs);
   if ("diagnostics" in read) throw new ContextError(read.diagnostics, sources);
-  // A journal left by a killed apply holds completed actions: read-only commands see them in
-  // memory (apply replays it for real, under the lock).
-  const state = replayJournal(read.state, readJournal(stateFile, fs));
-  return { host, manifest, sources, stateFile, state, warnings: [...loaded.diagnostics] };
+  return replayJournal(read.state, readJournal(stateFile, fs));
+}
+
+// Manifest and state only (status, unlink, or apply of a saved plan need no fresh plan).
+export async function loadBase(settings: Settings, options: ContextOptions = {}): Promise<BaseContext> {
+  const located = await locateManifest(settings);
+  return { ...located, state: readStateReplayed(located, options.fs ?? realFsRead) };
 }
 
 // Everything a command needs to decide, read without changing anything on disk.

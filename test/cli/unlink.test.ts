@@ -34,6 +34,20 @@ describe("linkfarm unlink", () => {
     expect((await cli(sb, "unlink")).stdout).toContain("Nothing to unlink");
   });
 
+  it("runs no hooks: they belong to apply", async () => {
+    const sb = sandbox({
+      "repo/linkfarm.yaml": `version: 1\nhooks: { before: ["touch before-ran"], after: ["touch after-ran"] }\nlinks:\n  - { source: a, target: .a }\n`,
+      "repo/a": "a\n",
+    });
+    expect((await cli(sb, "apply")).code).toBe(0);
+    fs.rmSync(sb.p("repo/before-ran"));
+    fs.rmSync(sb.p("repo/after-ran"));
+    const r = await cli(sb, "unlink");
+    expect(r.code).toBe(0);
+    expect(sb.exists("home/.a")).toBe(false);
+    expect([sb.exists("repo/before-ran"), sb.exists("repo/after-ran")]).toEqual([false, false]);
+  });
+
   it("--restore renames recorded backups back into place, byte for byte", async () => {
     const sb = farm();
     const before = contentHashes(sb.snapshot());

@@ -5,10 +5,8 @@
 import { diag, hasErrors, UserError } from "../../diagnostic.js";
 import { apply } from "../../apply/apply.js";
 import { acquireLock, type LockHandle } from "../../apply/lock.js";
-import { readJournal, replayJournal } from "../../apply/journal.js";
 import { recoverState } from "../../apply/recover.js";
 import { staleReasons } from "../../apply/saved-plan.js";
-import { loadManifest } from "../../manifest/load.js";
 import type { HostFacts, Manifest } from "../../manifest/types.js";
 import { observe } from "../../observe/observe.js";
 import { plan as makePlan } from "../../plan/plan.js";
@@ -20,11 +18,12 @@ import { renderApplyJson } from "../../report/apply-json.js";
 import { renderApplyText } from "../../report/apply-text.js";
 import { parsePlanJson } from "../../report/json.js";
 import { renderText } from "../../report/text.js";
-import { readState, stateFilePath } from "../../state/read.js";
+import { readState } from "../../state/read.js";
 import type { State } from "../../state/types.js";
+import type { ApplyResult } from "../../apply/types.js";
 import type { Settings } from "../args.js";
 import type { IO } from "../io.js";
-import { ContextError, printDiagnostics, progressFor, withContextErrors } from "../load-context.js";
+import { ContextError, locateManifest, printDiagnostics, readStateReplayed, progressFor, withContextErrors } from "../load-context.js";
 import type { Progress } from "../../report/progress.js";
 import { planForDisplay, renderPlan } from "./plan.js";
 
@@ -47,31 +46,43 @@ export async function loadLocked(
   configOverride?: string,
   readOnly = false,
 ): Promise<LockedContext> {
-  const host = readHostFacts(settings.env);
-  const config = configOverride ?? (settings.config !== undefined ? path.resolve(settings.cwd, settings.config) : undefined);
-  const loaded = await loadManifest({ cwd: settings.cwd, host, ...(config !== undefined ? { config } : {}) });
-  if (!loaded.manifest || hasErrors(loaded.diagnostics)) throw new ContextError(loaded.diagnostics, loaded.sources);
-  printDiagnostics(io, loaded.diagnostics, loaded.sources, false);
-  const manifest = loaded.manifest;
-  const override = settings.state !== undefined ? path.resolve(settings.cwd, settings.state) : undefined;
-  const stateFile = stateFilePath(manifest.file, host, override);
-  if (readOnly) {
-    const read = readState(stateFile, manifest.file, realFsRead);
-    if ("diagnostics" in read) throw new ContextError(read.diagnostics, loaded.sources);
-    const state = replayJournal(read.state, readJournal(stateFile, realFsRead));
-    return { host, manifest, sources: loaded.sources, stateFile, state };
-  }
+  const located = await locateManifest(settings, configOverride);
+  const { host, manifest, sources, stateFile, warnings } = located;
+  printDiagnostics(io, warnings, sources, false);
+  if (readOnly) return { host, manifest, sources, stateFile, state: readStateReplayed(located, realFsRead) };
   const lock = await acquireLock(stateFile, realFs, { timeoutMs: settings.lockTimeoutMs });
   try {
     const rec = recoverState(stateFile, manifest.file, realFs);
-    if (rec.diagnostics.length > 0) throw new ContextError(rec.diagnostics, loaded.sources);
+    if (rec.diagnostics.length > 0) throw new ContextError(rec.diagnostics, sources);
     const read = readState(stateFile, manifest.file, realFsRead);
-    if ("diagnostics" in read) throw new ContextError(read.diagnostics, loaded.sources);
-    return { host, manifest, sources: loaded.sources, stateFile, state: read.state, lock };
+    if ("diagnostics" in read) throw new ContextError(read.diagnostics, sources);
+    return { host, manifest, sources, stateFile, state: read.state, lock };
   } catch (err) {
     lock.release();
     throw err;
   }
+}
+
+// Execute a plan with the lock loadLocked took (the caller releases it): the real file system,
+// `manifest`'s hooks (unlink passes a reshaped manifest without any), run in its directory.
+export function applyUnderLock(
+  plan: Plan,
+  ctx: LockedContext,
+  manifest: Manifest,
+  settings: Settings,
+  progress?: Progress,
+): Promise<ApplyResult> {
+  return apply(plan, {
+    fs: realFs,
+    state: ctx.state,
+    stateFile: ctx.stateFile,
+    manifestDir: manifest.dir,
+    hooks: manifest.hooks,
+    env: settings.env,
+    platform: ctx.host.os,
+    alreadyLocked: true,
+    ...(progress ? { progress: progress.report } : {}),
+  });
 }
 
 // Observe and plan a manifest (possibly reshaped, as unlink does) against the locked state.
@@ -127,17 +138,7 @@ async function applyLocked(settings: Settings, io: IO): Promise<number> {
       else io.stdout(renderText(plan, { home, color: settings.color, verbose: false, quiet: true }));
       return 1;
     }
-    const result = await apply(plan, {
-      fs: realFs,
-      state: ctx.state,
-      stateFile: ctx.stateFile,
-      manifestDir: ctx.manifest.dir,
-      hooks: ctx.manifest.hooks,
-      env: settings.env,
-      platform: ctx.host.os,
-      alreadyLocked: true,
-      ...(progress ? { progress: progress.report } : {}),
-    });
+    const result = await applyUnderLock(plan, ctx, ctx.manifest, settings, progress);
     progress?.end();
     if (settings.format === "json") io.stdout(renderApplyJson(plan, result));
     else {

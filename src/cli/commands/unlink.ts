@@ -2,7 +2,6 @@
 // the same manifest with no links and prune on, so every state entry becomes a remove (or a
 // forget when it changed or is the last name of its data). `--restore` puts backups back.
 
-import { apply } from "../../apply/apply.js";
 import { restoreBackups, type RestoreOutcome } from "../../apply/restore.js";
 import type { Manifest } from "../../manifest/types.js";
 import { isBlocked } from "../../plan/types.js";
@@ -15,7 +14,7 @@ import { writeStateFile } from "../../state/write.js";
 import type { Settings } from "../args.js";
 import type { IO } from "../io.js";
 import { withContextErrors } from "../load-context.js";
-import { loadLocked, planLocked } from "./apply.js";
+import { applyUnderLock, loadLocked, planLocked } from "./apply.js";
 
 // The manifest as if it declared nothing: prune then claims every recorded link.
 function declaringNothing(m: Manifest): Manifest {
@@ -49,16 +48,7 @@ export async function runUnlink(settings: Settings, io: IO): Promise<number> {
         else if (!settings.quiet) io.stdout("Nothing to unlink: the state records no links.\n");
         return 0;
       }
-      const result = await apply(plan, {
-        fs: realFs,
-        state: ctx.state,
-        stateFile: ctx.stateFile,
-        manifestDir: ctx.manifest.dir,
-        hooks: manifest.hooks,
-        env: settings.env,
-        platform: ctx.host.os,
-        alreadyLocked: true,
-      });
+      const result = await applyUnderLock(plan, ctx, manifest, settings);
       let restored: RestoreOutcome[] | undefined;
       if (settings.restore) {
         restored = restoreBackups(result.state, realFs, { dryRun: false });
