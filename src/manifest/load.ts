@@ -65,7 +65,7 @@ export async function loadManifest(options: LoadOptions): Promise<LoadResult> {
   } else {
     const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
     sources.set(file, text);
-    const r = parseManifestText(text, file, kind);
+    const r = await parseManifestText(text, file, kind);
     if (hasErrors(r.diagnostics)) return fail(r.diagnostics);
     value = r.value;
     locator = r.locator;

@@ -1,7 +1,7 @@
 // Instance paths (from the schema validator, or from our own walk of the raw value) → a span in
 // the manifest file, so that every problem prints as FILE:LINE:COL with a caret.
 
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from "yaml";
+import { linePos, type YNode } from "./yaml-tree.js";
 
 /** A place in the file: 1-based line and column, 0-based offset and a length for the caret. */
 export interface Span {
@@ -33,29 +33,30 @@ export const noLocator: Locator = {
 };
 
 interface Found {
-  key?: Node;
-  value?: Node;
+  key?: YNode | undefined;
+  value?: YNode | undefined;
 }
 
-// `prefix` is where the manifest lives in the document: [] for YAML, ["linkfarm"] for package.json.
-export function yamlLocator(doc: Document, lines: LineCounter, prefix: readonly PathSegment[] = []): Locator {
-  const resolve = (node: unknown): unknown => (isAlias(node) ? node.resolve(doc) : node);
-
+// `root` is the parsed document (either parser's tree); `starts` its line starts; `prefix` is
+// where the manifest lives in the document: [] for YAML, ["linkfarm"] for package.json.
+export function treeLocator(
+  root: YNode | undefined,
+  starts: readonly number[],
+  prefix: readonly PathSegment[] = [],
+): Locator {
   const find = (path: readonly PathSegment[]): Found | undefined => {
-    let found: Found = { value: (doc.contents ?? undefined) as Node | undefined };
+    let found: Found = { value: root };
     for (const seg of [...prefix, ...path]) {
-      const node = resolve(found.value);
-      if (isMap(node)) {
-        const pair = node.items.find((p) => {
-          const k = resolve(p.key);
-          return String(isScalar(k) ? k.value : k) === String(seg);
-        });
-        if (!pair || !isPair(pair)) return undefined;
-        found = { key: pair.key as Node, value: (pair.value ?? undefined) as Node | undefined };
-      } else if (isSeq(node)) {
+      const node = found.value;
+      if (node?.kind === "map") {
+        const name = String(seg);
+        const pair = node.pairs.find((p) => p.name === name);
+        if (!pair) return undefined;
+        found = { key: pair.key, value: pair.value };
+      } else if (node?.kind === "seq") {
         const item = node.items[Number(seg)];
         if (item === undefined) return undefined;
-        found = { value: item as Node };
+        found = { value: item };
       } else {
         return undefined;
       }
@@ -63,17 +64,16 @@ export function yamlLocator(doc: Document, lines: LineCounter, prefix: readonly 
     return found;
   };
 
-  const span = (node: Node | undefined): Span | undefined => {
+  const at = (offset: number, length = 1): Span => {
+    const { line, col } = linePos(starts, offset);
+    return { line, col, offset, length };
+  };
+
+  const span = (node: YNode | undefined): Span | undefined => {
     const range = node?.range;
     if (!range) return undefined;
     const [start, end] = range;
-    const { line, col } = lines.linePos(start);
-    return { line, col, offset: start, length: Math.max(1, end - start) };
-  };
-
-  const at = (offset: number, length = 1): Span => {
-    const { line, col } = lines.linePos(offset);
-    return { line, col, offset, length };
+    return at(start, Math.max(1, end - start));
   };
 
   return {
@@ -91,9 +91,9 @@ export function yamlLocator(doc: Document, lines: LineCounter, prefix: readonly 
     charOf(path, index) {
       const f = find(path);
       const node = f?.value;
-      if (!node || !isScalar(node) || !node.range) return span(node);
+      if (!node || node.kind !== "scalar" || !node.range) return span(node);
       const start = node.range[0];
-      switch (node.type) {
+      switch (node.style) {
         case "PLAIN":
           return at(start + index);
         case "QUOTE_DOUBLE":
