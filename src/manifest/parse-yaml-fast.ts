@@ -243,9 +243,8 @@ class Reader {
       if (!this.blankFrom(f.end, end)) bail();
       return { node: f.node, value: f.value, nodeEnd: next };
     }
-    let e = end;
-    const hash = text.indexOf(" #", at);
-    if (hash !== -1 && hash < end) e = hash;
+    let e = at;
+    while (e < end && !(text[e] === "#" && text[e - 1] === " ")) e++;
     while (e > at && text.charCodeAt(e - 1) === 32) e--;
     const raw = text.slice(at, e);
     // `a: b: c` (a nested compact map) is an error; `- b: c` never reaches here.
