@@ -8,8 +8,39 @@ import { assertNever } from "./types.js";
 // The directory the link will really live in once its missing parents exist.
 // `path` is the plan's OS path module (path.win32 for a Windows plan); the host's by default.
 export function realParentOf(target: string, parent: ParentObserved, path: PathModule = hostPath): string {
-  const rest = path.relative(parent.existing, path.dirname(target));
+  const dir = path.dirname(target);
+  if (dir === parent.existing) return parent.existingReal;
+  const rest = path.relative(parent.existing, dir);
   return rest ? path.join(parent.existingReal, rest) : parent.existingReal;
+}
+
+// path.relative(from, to), with the directory part computed once per pair of directories:
+// thousands of links in one directory point into one source directory. Posix paths only, and
+// only when `to` is not `from` or above it (there the text is "", "..", "../.." instead).
+const relDirs = new Map<string, string>();
+function relativeLink(path: PathModule, from: string, to: string): string {
+  const base = path.basename(to);
+  if (
+    path.sep !== "/" ||
+    base === "" ||
+    base === "." ||
+    base === ".." ||
+    to.includes("/./") ||
+    to.includes("/../") ||
+    to.includes("//") ||
+    from === to ||
+    from.startsWith(to + "/")
+  )
+    return path.relative(from, to);
+  const dir = path.dirname(to);
+  const key = `${from}\0${dir}`;
+  let rel = relDirs.get(key);
+  if (rel === undefined) {
+    if (relDirs.size >= 10_000) relDirs.clear();
+    rel = path.relative(from, dir);
+    relDirs.set(key, rel);
+  }
+  return rel === "" ? base : `${rel}/${base}`;
 }
 
 // Where the link itself really lands (its final component is not followed).
@@ -29,7 +60,7 @@ export function desiredLinkText(
     case "junction":
       return d.source;
     case "symlink":
-      return d.relative ? path.relative(realParentOf(d.target, parent, path), d.source) || "." : d.source;
+      return d.relative ? relativeLink(path, realParentOf(d.target, parent, path), d.source) || "." : d.source;
     default:
       return assertNever(d.type);
   }
