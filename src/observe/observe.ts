@@ -37,6 +37,7 @@ export function observe(manifest: Manifest, state: State, deps: ObserveDeps): Ob
   const { fs, host } = deps;
   const prober = createProber(fs);
   const walked = walkSources(manifest, fs, (e) => whenHolds(e.when, host));
+  prober.knownDirs(walked.dirs);
   const expanded = expand(manifest, walked.listings, host);
   const diagnostics = [...walked.diagnostics, ...expanded.diagnostics];
   const probe = <T>(p: string, f: () => T): T | undefined => {

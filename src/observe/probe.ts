@@ -20,6 +20,8 @@ export interface Prober {
   entries(dir: string): string[];
   /** Mount points of the devices of two paths. */
   mounts(source: string, target: string): MountPair;
+  /** Directories known to be real (not symlinks), e.g. from a readdir: no lstat for their real path. */
+  knownDirs(dirs: readonly string[]): void;
 }
 
 /** The part of fs.Stats the prober reads (structural, so no module but platform/fs.ts imports node:fs). */
@@ -56,6 +58,7 @@ const childOf = (dir: string, name: string): string =>
 export function createProber(fs: FsRead): Prober {
   const realDirs = new Map<string, string>();
   const parents = new Map<string, ParentObserved>();
+  const known = new Set<string>();
   const realpath = fs.realpathSync.native ?? fs.realpathSync;
 
   const lstat = (p: string): Stats | undefined => {
@@ -78,7 +81,7 @@ export function createProber(fs: FsRead): Prober {
     let r = realDirs.get(dir);
     if (r === undefined) {
       const up = path.dirname(dir);
-      if (LEXICAL_REALPATH && up !== dir && (lst ?? lstat(dir))?.isDirectory()) {
+      if (LEXICAL_REALPATH && up !== dir && (known.has(dir) || (lst ?? lstat(dir))?.isDirectory())) {
         const realUp = realDir(up);
         r = childOf(realUp, path.basename(dir));
       } else {
@@ -158,6 +161,9 @@ export function createProber(fs: FsRead): Prober {
     },
     mounts(source, target) {
       return { source: mountPoint(source), target: mountPoint(target) };
+    },
+    knownDirs(dirs) {
+      for (const d of dirs) known.add(d);
     },
   };
 

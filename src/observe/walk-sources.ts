@@ -14,6 +14,8 @@ type Matcher = (p: string) => boolean;
 export interface WalkResult {
   listings: SourceListing[];
   diagnostics: Diagnostic[];
+  /** Directories the walks went into: real directories (readdir said so), not symlinks. */
+  dirs: string[];
 }
 
 // Entries for which `wanted` is false (their `when` does not hold) are not listed at all.
@@ -25,17 +27,18 @@ export function walkSources(
   const ignore = manifest.ignore.length > 0 ? picomatch(manifest.ignore, { dot: true }) : undefined;
   const diagnostics: Diagnostic[] = [];
   const listings: SourceListing[] = [];
+  const dirs: string[] = [];
   for (const entry of manifest.links) {
     if (!wanted(entry)) continue;
     try {
-      listings.push(listEntry(entry, manifest.sourceRoot, ignore, fs, diagnostics));
+      listings.push(listEntry(entry, manifest.sourceRoot, ignore, fs, diagnostics, dirs));
     } catch (err) {
       diagnostics.push(
         diag("io", `cannot list the source ${entry.source}: ${errnoCode(err) ?? String(err)}`, at(entry)),
       );
     }
   }
-  return { listings, diagnostics };
+  return { listings, diagnostics, dirs };
 }
 
 function listEntry(
@@ -44,6 +47,7 @@ function listEntry(
   ignore: Matcher | undefined,
   fs: FsRead,
   diagnostics: Diagnostic[],
+  dirs: string[],
 ): SourceListing {
   if (entry.sourceIsGlob) {
     const scan = picomatch.scan(entry.source);
@@ -60,7 +64,7 @@ function listEntry(
       // Without `**` a match sits at a fixed depth: no need to walk deeper. Matching
       // directories are linked whole only then; with `**` only files are linked.
       const depth = scan.isGlobstar ? Infinity : scan.glob.split("/").length;
-      walk(fs, scan.base, "", depth, (rel, isDir) => {
+      walk(fs, scan.base, "", depth, dirs, (rel, isDir) => {
         if (ignored(rel)) return "skip";
         if (match(rel) && (!isDir || !scan.isGlobstar)) {
           files.push(rel);
@@ -75,7 +79,7 @@ function listEntry(
   if (!entry.tree || kind !== "dir") return { entry: entry.index, kind };
   const files: string[] = [];
   const ignored = ignorer(ignore, sourceRoot, entry.source);
-  walk(fs, entry.source, "", Infinity, (rel, isDir) => {
+  walk(fs, entry.source, "", Infinity, dirs, (rel, isDir) => {
     if (ignored(rel)) return "skip";
     if (isDir) return "descend";
     files.push(rel);
@@ -85,20 +89,23 @@ function listEntry(
 }
 
 // Depth-first walk; `visit` sees every entry (posix path relative to `root`) and says whether
-// to descend into a directory. Symlinks are never followed: they are listed as entries.
+// to descend into a directory. Symlinks are never followed: they are listed as entries. Every
+// directory below `root` that it goes into is added to `dirs`.
 function walk(
   fs: FsRead,
   root: string,
   rel: string,
   depth: number,
+  dirs: string[],
   visit: (rel: string, isDir: boolean) => "descend" | "skip",
 ): void {
   if (depth <= 0) return;
   const dir = rel ? path.join(root, rel) : root;
+  if (rel) dirs.push(dir);
   for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
     const child = rel ? `${rel}/${d.name}` : d.name;
     const isDir = d.isDirectory();
-    if (visit(child, isDir) === "descend" && isDir) walk(fs, root, child, depth - 1, visit);
+    if (visit(child, isDir) === "descend" && isDir) walk(fs, root, child, depth - 1, dirs, visit);
   }
 }
 
