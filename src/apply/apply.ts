@@ -60,6 +60,13 @@ function okRecord(a: LinkAction, madeAt: string): StateLink | undefined {
   return { type: a.type, source: a.source, linkText: a.observed.text, madeAt };
 }
 
+// A `create` planned on an empty target needs no probe first: symlink(2) and link(2) fail with
+// EEXIST when anything is there, which re-checks "nothing at the target" atomically (createLink
+// turns it into `stale`). One system call instead of two per link.
+function atomicCheck(a: LinkAction): boolean {
+  return a.kind === "create" && a.observed.kind === "missing";
+}
+
 function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
@@ -107,7 +114,7 @@ export async function apply(plan: Plan, deps: ApplyDeps & ApplyLockOptions): Pro
     const made = new Set<string>();
     for (const a of linkActions) {
       if (a.mkdirs.length === 0) continue;
-      const why = compareObserved(a.observed, probeNow(a.target, fs));
+      const why = atomicCheck(a) ? undefined : compareObserved(a.observed, probeNow(a.target, fs));
       if (why) {
         outcomes.set(a, { action: a, status: "stale", detail: why });
         continue;
@@ -152,7 +159,7 @@ export async function apply(plan: Plan, deps: ApplyDeps & ApplyLockOptions): Pro
     // 2. Removals (a "forget" touches nothing on disk: no re-check needed).
     for (const a of removals) run(a, () => removeEntry(ctx, a), a.mode === "delete");
     // 3. Creations, repairs, replacements.
-    for (const a of linkActions) run(a, () => (a.kind === "create" ? createLink(ctx, a) : replaceLink(ctx, a)), true);
+    for (const a of linkActions) run(a, () => (a.kind === "create" ? createLink(ctx, a) : replaceLink(ctx, a)), !atomicCheck(a));
 
     // ok links: make sure state records them (no disk change, no journal needed).
     const madeAt = ctx.nowIso();

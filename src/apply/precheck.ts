@@ -9,12 +9,14 @@ import type { Observed, SourceObserved } from "../observe/types.js";
 export function probeNow(p: string, fs: FsRead): Observed {
   let st;
   try {
-    st = fs.lstatSync(p, { bigint: false });
+    // ENOENT answers undefined instead of throwing: creating an Error costs more than the call.
+    st = fs.lstatSync(p, { bigint: false, throwIfNoEntry: false });
   } catch (err) {
     const code = errnoCode(err);
     if (code === "ENOENT" || code === "ENOTDIR") return { kind: "missing" };
     throw err;
   }
+  if (!st) return { kind: "missing" };
   if (st.isSymbolicLink()) return { kind: "symlink", text: fs.readlinkSync(p, "utf8"), dev: st.dev, ino: st.ino };
   if (st.isDirectory()) return { kind: "dir", dev: st.dev, ino: st.ino };
   if (st.isFile()) {

@@ -65,6 +65,29 @@ describe("create", () => {
     expectBytesKept(before, sb);
   });
 
+  // create checks "nothing at the target" by symlink(2)/link(2) failing with EEXIST (no probe
+  // first): whatever appeared, with or without parents to make, is kept and reported stale.
+  for (const [what, put] of [
+    ["a file", (sb: Sandbox, t: string) => sb.write({ [t]: "mine" })],
+    ["a directory", (sb: Sandbox, t: string) => sb.write({ [`${t}/inner`]: "mine" })],
+    ["a dangling symlink", (sb: Sandbox, t: string) => fs.symlinkSync("/nowhere", sb.p(t))],
+  ] as const) {
+    for (const type of ["symlink", "hardlink"] as const) {
+      it(`${type} create: ${what} appeared under a parent made meanwhile → stale, kept`, async () => {
+        const sb = sandbox({ "repo/a": "A" });
+        const a = linkAction(sb, { kind: "create", type, target: "home/new/dir/.a", source: "repo/a", mkdirs: ["home/new", "home/new/dir"] });
+        fs.mkdirSync(sb.p("home/new/dir"), { recursive: true });
+        put(sb, "home/new/dir/.a");
+        const before = contentHashes(sb.snapshot());
+        const r = await run(sb, [a]);
+        expect(r.ok).toBe(false);
+        expect(r.outcomes[0]).toMatchObject({ status: "stale", detail: "something appeared at the target" });
+        expectBytesKept(before, sb);
+        if (what === "a dangling symlink") expect(sb.readlink("home/new/dir/.a")).toBe("/nowhere");
+      });
+    }
+  }
+
   it("skips a hard link as stale when the source was replaced since planning", async () => {
     const sb = sandbox({ "repo/a": "A" });
     const a = linkAction(sb, { kind: "create", type: "hardlink", target: "home/.a", source: "repo/a" });
