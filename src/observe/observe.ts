@@ -15,7 +15,7 @@ import { hostPlatform } from "../platform/platform.js";
 import type { State } from "../state/types.js";
 import { sameContent } from "./compare-content.js";
 import { createProber, type Prober } from "./probe.js";
-import type { DesiredLink, DirObservation, Observation, PruneObservation, TargetObservation } from "./types.js";
+import type { DesiredLink, DirObservation, Observation, Observed, PruneObservation, TargetObservation } from "./types.js";
 import { walkSources } from "./walk-sources.js";
 
 export interface ObserveDeps {
@@ -95,9 +95,12 @@ export function observe(manifest: Manifest, state: State, deps: ObserveDeps): Ob
 // compared only for a regular file that is not the source's inode; a symlink is followed only
 // when its text is not already the desired text; mounts only when a hard link spans devices.
 function observeTarget(d: DesiredLink, prober: Prober, fs: FsRead, progress?: ObserveDeps["progress"]): TargetObservation {
-  const observed = prober.path(d.target);
-  const source = prober.source(d.source);
+  // The parent chain first (cached per directory): under a missing or blocked parent nothing can
+  // be at the target (lstat would say ENOENT or ENOTDIR), so an empty HOME costs no call per link.
   const parent = prober.parent(path.dirname(d.target));
+  const observed: Observed =
+    parent.missing.length > 0 || parent.blockedBy ? { kind: "missing" } : prober.path(d.target);
+  const source = prober.source(d.source);
   const t: TargetObservation = { target: d.target, observed, source, parent };
   switch (observed.kind) {
     case "symlink": {

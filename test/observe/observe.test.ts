@@ -118,6 +118,22 @@ describe("observe", () => {
     expect(calls.openSync ?? 0).toBe(0);
   });
 
+  it("an empty HOME costs no call per target: nothing can be under a missing parent", () => {
+    const tree: Record<string, string> = { "home/.keep": "" };
+    for (let d = 0; d < 10; d++) for (let f = 0; f < 30; f++) tree[`repo/pkg/d${d}/f${f}`] = `${d}/${f}`;
+    const sb = sandbox(tree);
+    const m = buildManifest({ dir: sb.p("repo"), targetRoot: sb.home, links: [{ source: "pkg", target: ".", tree: true }] });
+    const { fs: ro, calls } = countingFs();
+    const state = emptyState(m.file);
+    const { observation } = observe(m, state, { fs: ro, host: hostFor(sb.home) });
+    const p = plan(m, observation, state);
+    expect(p.summary.create).toBe(300);
+    expect(p.actions.every((a) => a.kind === "create" && a.observed.kind === "missing")).toBe(true);
+    // One lstat per source file, and a few per directory (parent chains), but none per target.
+    expect(calls.lstatSync!).toBeLessThan(300 + 40);
+    expect(calls.readlinkSync ?? 0).toBe(0);
+  });
+
   it("compares content only for a regular file that is not the source's inode", () => {
     const sb = sandbox({ "repo/a": "A", "home/a": { hardlink: "repo/a" }, "home/b": "A" });
     const m = buildManifest({
