@@ -10,6 +10,11 @@ import { assertNever } from "./types.js";
 export function realParentOf(target: string, parent: ParentObserved, path: PathModule = hostPath): string {
   const dir = path.dirname(target);
   if (dir === parent.existing) return parent.existingReal;
+  // Posix, `dir` normalised and below `existing`: the rest of the path is a plain suffix.
+  if (path.sep === "/" && dir.startsWith(parent.existing === "/" ? "/" : `${parent.existing}/`) && !/\/\.\.?(?:\/|$)|\/\//.test(dir)) {
+    const rest = dir.slice(parent.existing === "/" ? 1 : parent.existing.length + 1);
+    return parent.existingReal.endsWith("/") ? parent.existingReal + rest : `${parent.existingReal}/${rest}`;
+  }
   const rest = path.relative(parent.existing, dir);
   return rest ? path.join(parent.existingReal, rest) : parent.existingReal;
 }
@@ -45,7 +50,11 @@ function relativeLink(path: PathModule, from: string, to: string): string {
 
 // Where the link itself really lands (its final component is not followed).
 export function realTargetOf(target: string, parent: ParentObserved, path: PathModule = hostPath): string {
-  return path.join(realParentOf(target, parent, path), path.basename(target));
+  const dir = realParentOf(target, parent, path);
+  const base = path.basename(target);
+  // A plain name under a normalised posix directory: what path.join gives, without normalising.
+  if (path.sep !== "/" || base === "" || base === "." || base === "..") return path.join(dir, base);
+  return dir.endsWith("/") ? dir + base : `${dir}/${base}`;
 }
 
 // Absolute source, or (relative: true, not a junction) the source relative to the real parent.

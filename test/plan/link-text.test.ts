@@ -6,7 +6,7 @@ import * as path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { DesiredLink, ParentObserved } from "../../src/observe/types.js";
-import { desiredLinkText } from "../../src/plan/link-text.js";
+import { desiredLinkText, realParentOf, realTargetOf } from "../../src/plan/link-text.js";
 
 const seg = fc.constantFrom("a", "b", "c", ".x", "..", ".", "d e", "é");
 const abs = fc.array(seg, { maxLength: 5 }).map((s) => "/" + s.join("/"));
@@ -38,5 +38,21 @@ describe("relative symlink text", () => {
     expect(desiredLinkText(link("/a/b/l", "/a/b"), parentOf("/a/b/l"))).toBe(".");
     expect(desiredLinkText(link("/a/b/l", "/"), parentOf("/a/b/l"))).toBe("../..");
     expect(desiredLinkText(link("/a/b/l", "/a/x/y"), parentOf("/a/b/l"))).toBe("../x/y");
+  });
+
+  it("the real parent and real target are path.join(existingReal, path.relative(existing, dir)) for any chain", () => {
+    fc.assert(
+      fc.property(abs, fc.array(seg, { maxLength: 4 }), abs, fc.boolean(), (existing, below, real, inside) => {
+        const target = inside ? path.join(existing, ...below, "t") : path.join(real, ...below, "t");
+        const parent: ParentObserved = { existing: path.resolve(existing), existingReal: path.resolve(real), dev: 1, missing: [] };
+        const want = (() => {
+          const rest = path.relative(parent.existing, path.dirname(target));
+          return rest ? path.join(parent.existingReal, rest) : parent.existingReal;
+        })();
+        expect(realParentOf(target, parent)).toBe(want);
+        expect(realTargetOf(target, parent)).toBe(path.join(want, path.basename(target)));
+      }),
+      { numRuns: 1000, seed: 7 },
+    );
   });
 });
