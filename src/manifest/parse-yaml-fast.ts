@@ -52,6 +52,12 @@ const OTHER_NUMBER =
 const INDICATOR = new Set(["[", "]", "{", "}", ",", "#", "&", "*", "!", "|", ">", "%", "@", "`"]);
 const ESCAPES: Record<string, string> = { "\\": "\\", '"': '"', "/": "/", n: "\n", t: "\t" };
 
+const quotedNode = (start: number, end: number, quote: string): YScalar => ({
+  kind: "scalar",
+  range: [start, end],
+  style: quote === '"' ? "QUOTE_DOUBLE" : "QUOTE_SINGLE",
+});
+
 export function parseBlockYaml(text: string): FastParsed | undefined {
   // Tabs, carriage returns, a BOM, other control characters: the full parser's business.
   // eslint-disable-next-line no-control-regex
@@ -210,7 +216,7 @@ class Reader {
       let c = q.end;
       while (c < l.end && text.charCodeAt(c) === 32) c++;
       if (text[c] !== ":" || !(c + 1 === l.end || text[c + 1] === " ")) return undefined;
-      const node: YScalar = { kind: "scalar", range: [at, q.end], style: ch === '"' ? "QUOTE_DOUBLE" : "QUOTE_SINGLE" };
+      const node = quotedNode(at, q.end, ch);
       return { name: q.value, node, after: c + 1 };
     }
     // A plain key runs to the first `: ` (or `:` at the end of the line), before any ` #`.
@@ -235,7 +241,7 @@ class Reader {
     if (ch === '"' || ch === "'") {
       const q = this.quoted(at, end);
       if (!this.blankFrom(q.end, end)) bail();
-      const node: YScalar = { kind: "scalar", range: [at, q.end], style: ch === '"' ? "QUOTE_DOUBLE" : "QUOTE_SINGLE" };
+      const node = quotedNode(at, q.end, ch);
       return { node, value: q.value, nodeEnd: next };
     }
     if (ch === "[" || ch === "{") {
@@ -310,7 +316,7 @@ class Reader {
     }
     if (ch === '"' || ch === "'") {
       const q = this.quoted(at, end);
-      const node: YScalar = { kind: "scalar", range: [at, q.end], style: ch === '"' ? "QUOTE_DOUBLE" : "QUOTE_SINGLE" };
+      const node = quotedNode(at, q.end, ch);
       return { node, value: q.value, end: q.end };
     }
     // A plain scalar in flow stops at a flow indicator, `: `, or the line's end.
