@@ -38,6 +38,14 @@ const SIZES = values.sizes.split(",").map(Number).filter((n) => n > 0);
 if (values.big && !SIZES.includes(100_000)) SIZES.push(100_000);
 const runsFor = (n) => Math.max(1, Number(n >= 100_000 ? values["big-runs"] : values.runs));
 
+// Every timed process gets this environment: the caller's, without what changes how Node
+// starts. NODE_EXTRA_CA_CERTS makes every Node process parse a CA bundle at start-up (about
+// 30–45 ms here, `node -e 0` included), which no user's shell profile pays for linkfarm.
+const CLEAN_ENV = Object.fromEntries(
+  Object.entries(process.env).filter(([k]) => !["NODE_EXTRA_CA_CERTS", "NODE_OPTIONS"].includes(k)),
+);
+const DROPPED_ENV = ["NODE_EXTRA_CA_CERTS", "NODE_OPTIONS"].filter((k) => process.env[k] !== undefined);
+
 const have = (cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
 const HAVE_STOW = have("stow");
 const HAVE_STRACE = have("strace");
@@ -85,7 +93,7 @@ const fresh = (dir) => {
 function scenariosFor(N, farm, packages) {
   const home = (which) => path.join(farm, which);
   // A state dir that never exists: plan reads "nothing made yet" and never creates it.
-  const lfEnv = (which, state = "state-none") => ({ ...process.env, HOME: home(which), LINKFARM_STATE_DIR: path.join(farm, state) });
+  const lfEnv = (which, state = "state-none") => ({ ...CLEAN_ENV, HOME: home(which), LINKFARM_STATE_DIR: path.join(farm, state) });
   const stow = (target, dry) => ["--no-folding", ...(dry ? ["-n"] : []), "-d", "pkgs", "-t", target, ...packages];
   const list = [
     // Again in every farm's rounds, so that start-up is subtracted under the same load.
@@ -175,7 +183,7 @@ function once(s, args = s.args, cwd) {
   const useTime = TIME && args === s.args;
   const [cmd, argv] = useTime ? ["/usr/bin/time", ["-f", "maxrss=%M", s.cmd, ...args]] : [s.cmd, args];
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd, argv, { cwd, env: s.env ?? process.env, encoding: "utf8", maxBuffer: 1 << 30 });
+  const r = spawnSync(cmd, argv, { cwd, env: s.env ?? CLEAN_ENV, encoding: "utf8", maxBuffer: 1 << 30 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const rss = useTime ? Number(/maxrss=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024 : NaN;
   if (r.status !== 0) throw new Error(`${s.name} exited ${r.status}:\n${r.stderr}`);
@@ -230,13 +238,13 @@ const START = [
     name: "linkfarm plan (demo manifest, found in cwd)",
     cmd: process.execPath,
     args: [cli, "plan"],
-    env: { ...process.env, LINKFARM_STATE_DIR: demoState },
+    env: { ...CLEAN_ENV, LINKFARM_STATE_DIR: demoState },
   },
   {
     name: "linkfarm plan -c linkfarm.yaml (demo)",
     cmd: process.execPath,
     args: [cli, "plan", "-c", "linkfarm.yaml"],
-    env: { ...process.env, LINKFARM_STATE_DIR: demoState },
+    env: { ...CLEAN_ENV, LINKFARM_STATE_DIR: demoState },
   },
 ].filter((s) => !values.only || values.only.split(",").some((o) => s.name.includes(o)) || s.name === "node -e 0");
 const startRuns = Math.max(11, runsFor(0));
@@ -262,7 +270,7 @@ for (const N of SIZES) {
   if (HAVE_STRACE && (!values.only || values.only.includes("in sync"))) {
     const s = scenarios.find((x) => x.name === "linkfarm plan, in sync");
     if (s) perLink = syscalls(s.cmd, s.args, s.env, farm) / N;
-    nodeCalls = syscalls(process.execPath, ["-e", "0"], process.env, farm);
+    nodeCalls = syscalls(process.execPath, ["-e", "0"], CLEAN_ENV, farm);
   }
   results.push({ N, P, scenarios, m, perLink, nodeCalls, runs: runsFor(N) });
 }
@@ -379,6 +387,7 @@ const machine = [
   `- Node ${process.version}; ${stowVersion}`,
   `- Load average at the end of the run: ${load} (1, 5, 15 min)`,
   `- Farms: N files in N/20 packages, nested up to 3 levels (bench/gen-farm.mjs); alternating runs after one warm-up; wall time of the whole process`,
+  `- Environment of every timed process: the caller's${DROPPED_ENV.length ? `, without ${DROPPED_ENV.join(" and ")} (set here; NODE_EXTRA_CA_CERTS adds tens of ms to every Node start, \`node -e 0\` included)` : ""}`,
 ].join("\n");
 
 const report = `# linkfarm benchmark results
