@@ -29,12 +29,28 @@ export function applyEntry(state: State, e: JournalEntry): void {
     case "delete-link":
       delete state.links[e.target];
       return;
-    case "add-dir":
-      if (!state.dirs.includes(e.path)) state.dirs.push(e.path);
+    case "add-dir": {
+      const ix = dirIndex(state.dirs);
+      if (!ix.has(e.path)) {
+        ix.set(e.path, state.dirs.length);
+        state.dirs.push(e.path);
+      }
       return;
-    case "remove-dir":
-      state.dirs = state.dirs.filter((d) => d !== e.path);
+    }
+    case "remove-dir": {
+      // The last entry takes the removed one's place: order is not kept (the state file sorts
+      // its directories), so removing is O(1) too.
+      const ix = dirIndex(state.dirs);
+      const i = ix.get(e.path);
+      if (i === undefined) return;
+      ix.delete(e.path);
+      const last = state.dirs.pop() as string;
+      if (i < state.dirs.length) {
+        state.dirs[i] = last;
+        ix.set(last, i);
+      }
       return;
+    }
     case "add-backup":
       if (!state.backups.some((b) => b.target === e.backup.target && b.backup === e.backup.backup)) {
         state.backups.push(e.backup);
@@ -48,6 +64,25 @@ export function applyEntry(state: State, e: JournalEntry): void {
     case "tmp":
       return;
   }
+}
+
+// path → position in a state's `dirs`, built once per array (and kept in step by applyEntry),
+// so that an apply making 25,000 directories does not search the list 25,000 times (that was
+// 1.9 s of a 100k-link apply). Duplicates in a hand-edited state file are dropped on the way.
+const dirIndexes = new WeakMap<string[], Map<string, number>>();
+function dirIndex(dirs: string[]): Map<string, number> {
+  let ix = dirIndexes.get(dirs);
+  if (ix && ix.size === dirs.length) return ix;
+  ix = new Map();
+  let n = 0;
+  for (const d of dirs) {
+    if (ix.has(d)) continue;
+    ix.set(d, n);
+    dirs[n++] = d;
+  }
+  dirs.length = n;
+  dirIndexes.set(dirs, ix);
+  return ix;
 }
 
 // Pure: the state as it is after the journal's deltas (for read-only commands like `plan`).

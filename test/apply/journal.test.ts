@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { journalPath, readJournal, replayJournal, type JournalEntry } from "../../src/apply/journal.js";
+import { applyEntry, journalPath, readJournal, replayJournal, type JournalEntry } from "../../src/apply/journal.js";
 import { recoverState } from "../../src/apply/recover.js";
 import { realFs } from "../../src/platform/fs.js";
 import { emptyState, type State } from "../../src/state/types.js";
@@ -23,6 +24,25 @@ describe("journal", () => {
     expect(s0).toEqual(emptyState("/m"));
     expect(replayJournal(once, entries)).toEqual(once);
     expect(once).toMatchObject({ links: { "/h/d/a": link }, dirs: ["/h/d"], backups: [{ backup: "/h/x.linkfarm-bak" }] });
+  });
+
+  it("created directories behave as a set under any sequence of add-dir and remove-dir", () => {
+    const dir = fc.constantFrom("/h/a", "/h/b", "/h/a/b", "/h/c", "/h/d/e");
+    const op = fc.record({ add: fc.boolean(), path: dir });
+    fc.assert(
+      fc.property(fc.array(dir, { maxLength: 6 }), fc.array(op, { maxLength: 40 }), (initial, ops) => {
+        // A hand-edited state may even hold a directory twice.
+        const state: State = { ...emptyState("/m"), dirs: [...initial] };
+        const model = new Set(initial);
+        for (const o of ops) {
+          applyEntry(state, o.add ? { op: "add-dir", path: o.path } : { op: "remove-dir", path: o.path });
+          if (o.add) model.add(o.path);
+          else model.delete(o.path);
+          expect([...state.dirs].sort()).toEqual([...model].sort());
+        }
+      }),
+      { numRuns: 500, seed: 11 },
+    );
   });
 
   it("ignores a torn last line", () => {
