@@ -4,7 +4,7 @@
 
 import { errnoCode, type FsRead } from "../platform/fs.js";
 import { HOST_OS } from "../platform/os.js";
-import { path } from "../platform/paths.js";
+import { childOf, path } from "../platform/paths.js";
 import type { MountPair, Observed, ParentObserved, Resolved, SourceObserved } from "./types.js";
 
 export interface Prober {
@@ -49,10 +49,6 @@ const NO_THROW = { throwIfNoEntry: false } as const;
 // per directory (cached) instead of a readlink per component per call. Elsewhere (case-folding
 // or junction-aware realpaths) the native call decides.
 const LEXICAL_REALPATH = HOST_OS === "linux";
-
-// dir + name, for a normalised dir and a plain name (what path.join would give, cheaper).
-const childOf = (dir: string, name: string): string =>
-  dir.endsWith(path.sep) ? dir + name : dir + path.sep + name;
 
 // A fresh prober per observation: its caches must not outlive one look at the disk.
 export function createProber(fs: FsRead): Prober {

@@ -2,7 +2,7 @@
 // text already matches) and the planner (to plan it), so both agree byte for byte.
 
 import type { DesiredLink, ParentObserved } from "../observe/types.js";
-import { path as hostPath, type PathModule } from "../platform/paths.js";
+import { childOf, isNormalPosix, path as hostPath, type PathModule } from "../platform/paths.js";
 import { assertNever } from "./types.js";
 
 // The directory the link will really live in once its missing parents exist.
@@ -11,10 +11,9 @@ export function realParentOf(target: string, parent: ParentObserved, path: PathM
   const dir = path.dirname(target);
   if (dir === parent.existing) return parent.existingReal;
   // Posix, `dir` normalised and below `existing`: the rest of the path is a plain suffix.
-  if (path.sep === "/" && dir.startsWith(parent.existing === "/" ? "/" : `${parent.existing}/`) && !/\/\.\.?(?:\/|$)|\/\//.test(dir)) {
-    const rest = dir.slice(parent.existing === "/" ? 1 : parent.existing.length + 1);
-    return parent.existingReal.endsWith("/") ? parent.existingReal + rest : `${parent.existingReal}/${rest}`;
-  }
+  const under = parent.existing === "/" ? "/" : `${parent.existing}/`;
+  if (path.sep === "/" && dir.startsWith(under) && isNormalPosix(dir))
+    return childOf(parent.existingReal, dir.slice(under.length), "/");
   const rest = path.relative(parent.existing, dir);
   return rest ? path.join(parent.existingReal, rest) : parent.existingReal;
 }
@@ -25,17 +24,7 @@ export function realParentOf(target: string, parent: ParentObserved, path: PathM
 const relDirs = new Map<string, string>();
 function relativeLink(path: PathModule, from: string, to: string): string {
   const base = path.basename(to);
-  if (
-    path.sep !== "/" ||
-    base === "" ||
-    base === "." ||
-    base === ".." ||
-    to.includes("/./") ||
-    to.includes("/../") ||
-    to.includes("//") ||
-    from === to ||
-    from.startsWith(to + "/")
-  )
+  if (path.sep !== "/" || base === "" || !isNormalPosix(to) || from === to || from.startsWith(to + "/"))
     return path.relative(from, to);
   const dir = path.dirname(to);
   const key = `${from}\0${dir}`;
@@ -45,7 +34,7 @@ function relativeLink(path: PathModule, from: string, to: string): string {
     rel = path.relative(from, dir);
     relDirs.set(key, rel);
   }
-  return rel === "" ? base : `${rel}/${base}`;
+  return rel === "" ? base : childOf(rel, base, "/");
 }
 
 // Where the link itself really lands (its final component is not followed).
@@ -54,7 +43,7 @@ export function realTargetOf(target: string, parent: ParentObserved, path: PathM
   const base = path.basename(target);
   // A plain name under a normalised posix directory: what path.join gives, without normalising.
   if (path.sep !== "/" || base === "" || base === "." || base === "..") return path.join(dir, base);
-  return dir.endsWith("/") ? dir + base : `${dir}/${base}`;
+  return childOf(dir, base, "/");
 }
 
 // Absolute source, or (relative: true, not a junction) the source relative to the real parent.

@@ -92,6 +92,16 @@ export const hostPaths: Paths = pathsFor(HOST_OS);
 /** The running machine's path module (node:path). */
 export const path: PathModule = hostPaths.path;
 
+/** dir + name, for a normalised dir and a plain name: what path.join gives, without normalising. */
+export function childOf(dir: string, name: string, sep: string = path.sep): string {
+  return dir.endsWith(sep) ? dir + name : dir + sep + name;
+}
+
+/** A normalised posix path: no empty, `.` or `..` segment, no trailing `/` (the root aside). */
+export function isNormalPosix(p: string): boolean {
+  return p === "/" || !/\/\/|\/$|(?:^|\/)\.\.?(?:\/|$)/.test(p);
+}
+
 /** `/home/me/.bashrc` → `~/.bashrc` when under HOME; other paths unchanged (host rules). */
 export function displayPath(p: string, home: string): string {
   return hostPaths.display(p, home);

@@ -6,7 +6,7 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readHostFacts } from "../../src/platform/host.js";
 import { HOST_OS } from "../../src/platform/os.js";
-import { displayPath, isInside, pathsFor } from "../../src/platform/paths.js";
+import { childOf, displayPath, isInside, isNormalPosix, pathsFor } from "../../src/platform/paths.js";
 import { hostPlatform, platformFor } from "../../src/platform/platform.js";
 
 const win = pathsFor("win32");
@@ -67,6 +67,18 @@ describe("posix paths", () => {
     expect(posix.display("/home/me/.bashrc", "/home/me")).toBe("~/.bashrc");
     expect(posix.display("/home/meme", "/home/me")).toBe("/home/meme");
     expect(posix.key("/home/Me")).toBe("/home/Me");
+  });
+});
+
+describe("plain posix paths (the fast path of link texts)", () => {
+  it("isNormalPosix is true exactly when path.posix.normalize leaves an absolute path as it is", () => {
+    for (const p of ["/", "/a", "/a/b", "/.x/..y", "/a/b.", "//a", "/a/", "/a/./b", "/a/../b", "/a/.", "/a/..", "/a//b"]) {
+      expect(isNormalPosix(p), p).toBe(path.posix.normalize(p) === p && (p === "/" || !p.endsWith("/")));
+    }
+  });
+
+  it("childOf is path.join for a normalised directory and a plain name", () => {
+    for (const [d, n] of [["/", "a"], ["/a", "b"], ["/a/b", ".x"]] as const) expect(childOf(d, n, "/")).toBe(path.posix.join(d, n));
   });
 });
 
