@@ -80,6 +80,15 @@ class Checker {
   }
 }
 
+// The identity fields both observation unions share, read in the documents' key order.
+function inode(c: Checker, o: Obj, at: string): { dev: number; ino: number } {
+  return { dev: c.num(o, "dev", at), ino: c.num(o, "ino", at) };
+}
+
+function fileIdentity(c: Checker, o: Obj, at: string): { dev: number; ino: number; nlink: number; size: number } {
+  return { ...inode(c, o, at), nlink: c.num(o, "nlink", at), size: c.num(o, "size", at) };
+}
+
 function observed(c: Checker, v: unknown, at: string): Observed {
   const o = c.obj(v, at);
   if (!o) return { kind: "missing" };
@@ -88,18 +97,11 @@ function observed(c: Checker, v: unknown, at: string): Observed {
     case "missing":
       return { kind };
     case "file":
-      return {
-        kind,
-        dev: c.num(o, "dev", at),
-        ino: c.num(o, "ino", at),
-        nlink: c.num(o, "nlink", at),
-        size: c.num(o, "size", at),
-        mtimeMs: c.num(o, "mtimeMs", at),
-      };
+      return { kind, ...fileIdentity(c, o, at), mtimeMs: c.num(o, "mtimeMs", at) };
     case "dir":
-      return { kind, dev: c.num(o, "dev", at), ino: c.num(o, "ino", at) };
+      return { kind, ...inode(c, o, at) };
     case "symlink":
-      return { kind, text: c.str(o, "text", at), dev: c.num(o, "dev", at), ino: c.num(o, "ino", at) };
+      return { kind, text: c.str(o, "text", at), ...inode(c, o, at) };
     case "other":
       return { kind, what: c.oneOf(o, "what", OTHER_WHAT, at) };
   }
@@ -113,16 +115,9 @@ function sourceObserved(c: Checker, v: unknown, at: string): SourceObserved {
     case "missing":
       return { kind };
     case "file":
-      return {
-        kind,
-        dev: c.num(o, "dev", at),
-        ino: c.num(o, "ino", at),
-        nlink: c.num(o, "nlink", at),
-        size: c.num(o, "size", at),
-        realpath: c.str(o, "realpath", at),
-      };
+      return { kind, ...fileIdentity(c, o, at), realpath: c.str(o, "realpath", at) };
     case "dir":
-      return { kind, dev: c.num(o, "dev", at), ino: c.num(o, "ino", at), realpath: c.str(o, "realpath", at) };
+      return { kind, ...inode(c, o, at), realpath: c.str(o, "realpath", at) };
     case "other":
       return { kind, realpath: c.str(o, "realpath", at) };
   }
