@@ -7,12 +7,13 @@ import { ACTION_KINDS, assertNever, type Action, type Plan, type Summary } from 
 // Fixed key order, so that documents diff well and tests can pin them.
 function actionJson(a: Action): Record<string, unknown> {
   const out: Record<string, unknown> = { kind: a.kind, type: a.type, target: a.target };
+  // Every link action has a source; a removal may not (a directory).
+  if (a.source !== undefined) out.source = a.source;
+  if (a.linkText !== undefined) out.linkText = a.linkText;
+  out.reason = a.reason;
+  out.reasonCode = a.reasonCode;
   switch (a.kind) {
     case "remove":
-      if (a.source !== undefined) out.source = a.source;
-      if (a.linkText !== undefined) out.linkText = a.linkText;
-      out.reason = a.reason;
-      out.reasonCode = a.reasonCode;
       out.mode = a.mode;
       out.observed = a.observed;
       return out;
@@ -22,10 +23,6 @@ function actionJson(a: Action): Record<string, unknown> {
     case "replace":
     case "conflict":
     case "error":
-      out.source = a.source;
-      if (a.linkText !== undefined) out.linkText = a.linkText;
-      out.reason = a.reason;
-      out.reasonCode = a.reasonCode;
       if (a.resolution !== undefined) out.resolution = a.resolution;
       if (a.note !== undefined) out.note = a.note;
       out.mkdirs = a.mkdirs;
