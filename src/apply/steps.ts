@@ -89,22 +89,33 @@ export function createLink(ctx: StepContext, a: LinkAction): StepResult {
   return {};
 }
 
-function makeTemp(ctx: StepContext, a: LinkAction, src: SourceObserved): string {
-  for (;;) {
-    const tmp = tempSibling(a.target, ++tmpCounter);
-    // Journal the temp name first, so that recovery can remove it after a crash.
-    const intent: JournalEntry =
-      a.type === "hardlink" && src.kind === "file"
-        ? { op: "tmp", path: tmp, dev: src.dev, ino: src.ino }
-        : { op: "tmp", path: tmp, linkText: a.linkText ?? a.source };
-    ctx.record([intent]);
+// The first name from `name(0)`, `name(1)`, ... that `make` can create (it must fail with
+// EEXIST when the name is taken).
+function firstFreeName(name: (n: number) => string, make: (p: string) => void): string {
+  for (let n = 0; ; n++) {
+    const p = name(n);
     try {
-      makeLinkAt(ctx, a, src, tmp);
-      return tmp;
+      make(p);
+      return p;
     } catch (err) {
       if (errnoCode(err) !== "EEXIST") throw err;
     }
   }
+}
+
+function makeTemp(ctx: StepContext, a: LinkAction, src: SourceObserved): string {
+  return firstFreeName(
+    () => tempSibling(a.target, ++tmpCounter),
+    (tmp) => {
+      // Journal the temp name first, so that recovery can remove it after a crash.
+      const intent: JournalEntry =
+        a.type === "hardlink" && src.kind === "file"
+          ? { op: "tmp", path: tmp, dev: src.dev, ino: src.ino }
+          : { op: "tmp", path: tmp, linkText: a.linkText ?? a.source };
+      ctx.record([intent]);
+      makeLinkAt(ctx, a, src, tmp);
+    },
+  );
 }
 
 function removeQuietly(ctx: StepContext, p: string): void {
@@ -116,16 +127,8 @@ function removeQuietly(ctx: StepContext, p: string): void {
 }
 
 // A new name for `target`'s bytes; `make(candidate)` must fail with EEXIST when taken.
-function newBackup(ctx: StepContext, target: string, make: (to: string) => void): string {
-  for (let n = 0; ; n++) {
-    const to = backupCandidate(target, n);
-    try {
-      make(to);
-      return to;
-    } catch (err) {
-      if (errnoCode(err) !== "EEXIST") throw err;
-    }
-  }
+function newBackup(target: string, make: (to: string) => void): string {
+  return firstFreeName((n) => backupCandidate(target, n), make);
 }
 
 function exists(ctx: StepContext, p: string): boolean {
@@ -146,16 +149,16 @@ function backUp(ctx: StepContext, a: LinkAction): string {
   let bak: string;
   switch (a.observed.kind) {
     case "file":
-      bak = newBackup(ctx, t, (to) => ctx.fs.linkSync(t, to));
+      bak = newBackup(t, (to) => ctx.fs.linkSync(t, to));
       break;
     case "symlink": {
       const text = a.observed.text;
-      bak = newBackup(ctx, t, (to) => ctx.fs.symlinkSync(text, to));
+      bak = newBackup(t, (to) => ctx.fs.symlinkSync(text, to));
       break;
     }
     case "dir":
     case "other":
-      bak = newBackup(ctx, t, (to) => {
+      bak = newBackup(t, (to) => {
         if (exists(ctx, to)) throw Object.assign(new Error("taken"), { code: "EEXIST" });
         ctx.fs.renameSync(t, to);
       });
