@@ -46,7 +46,7 @@ export function linkHealth(state: State, fs: FsRead): HealthEntry[] {
         } catch {
           alive = false;
         }
-        out.push(alive ? base : { ...base, health: "dangling" });
+        out.push(alive ? base : { ...base, health: "dangling", ...danglingDetail(e.source, fs) });
       }
       continue;
     }
@@ -67,4 +67,11 @@ export function linkHealth(state: State, fs: FsRead): HealthEntry[] {
     out.push(withCount);
   }
   return out;
+}
+
+// A link to a symlink source (linked as the symlink, as Stow does) dangles when that symlink
+// does: say so, so that the user looks at the source and not at the link.
+function danglingDetail(source: string, fs: FsRead): { detail?: string } {
+  const s = probeNow(source, fs);
+  return s.kind === "symlink" ? { detail: `the source is a dangling symlink: ${source} -> ${s.text}` } : {};
 }

@@ -3,7 +3,9 @@
 
 import type { FsRead } from "../platform/fs.js";
 import { errnoCode } from "../platform/fs.js";
+import { symlinkSource } from "../observe/probe.js";
 import type { Observed, SourceObserved } from "../observe/types.js";
+import { childOf, path } from "../platform/paths.js";
 
 // One path, as lstat (and readlink) sees it now. Same shape the observer records.
 export function probeNow(p: string, fs: FsRead): Observed {
@@ -71,11 +73,12 @@ export function compareObserved(planned: Observed, now: Observed): string | unde
   }
 }
 
-// The source, followed (stat), as the observer records it.
+// The source as the observer records it: a symlink as the symlink (lstat), anything else followed.
 export function probeSourceNow(p: string, fs: FsRead): SourceObserved {
   let st;
   try {
-    st = fs.statSync(p);
+    st = fs.lstatSync(p);
+    if (st.isSymbolicLink()) return symlinkSource(fs, p, st, childOf(fs.realpathSync(path.dirname(p)), path.basename(p)));
   } catch (err) {
     const code = errnoCode(err);
     if (code === "ENOENT" || code === "ENOTDIR" || code === "ELOOP") return { kind: "missing" };
@@ -87,10 +90,13 @@ export function probeSourceNow(p: string, fs: FsRead): SourceObserved {
   return { kind: "other", realpath };
 }
 
-// undefined when the source is still the same file or directory (device and inode).
+// undefined when the source is still the same file, directory or symlink (device and inode; a
+// symlink's text too). Where a symlink source leads does not matter: the link points at it.
 export function compareSource(planned: SourceObserved, now: SourceObserved): string | undefined {
   if (planned.kind !== now.kind) return `source changed: was ${planned.kind}, now ${now.kind}`;
-  if ((planned.kind === "file" || planned.kind === "dir") && (now.kind === "file" || now.kind === "dir")) {
+  if (planned.kind === "symlink" && now.kind === "symlink" && planned.text !== now.text)
+    return `source symlink changed: was ${planned.text}, now ${now.text}`;
+  if (planned.kind !== "missing" && planned.kind !== "other" && now.kind !== "missing" && now.kind !== "other") {
     if (planned.dev !== now.dev || planned.ino !== now.ino) return "source was replaced";
   }
   return undefined;

@@ -73,7 +73,9 @@ function makeLinkAt(ctx: StepContext, a: LinkAction, src: SourceObserved, at: st
     makeLink(ctx.fs, ctx.platform, { type: "hardlink", to: src.realpath, at, target: a.target, sourceKind: src.kind });
     return;
   }
-  makeLink(ctx.fs, ctx.platform, { type: a.type, to: a.linkText ?? a.source, at, target: a.target, sourceKind: src.kind });
+  // A symlink source: Windows makes a file or a directory symlink by what it leads to.
+  const sourceKind = src.kind === "symlink" ? (src.to === "dir" ? "dir" : "file") : src.kind;
+  makeLink(ctx.fs, ctx.platform, { type: a.type, to: a.linkText ?? a.source, at, target: a.target, sourceKind });
 }
 
 // create: nothing is at the target; make the link there directly.

@@ -1,10 +1,10 @@
 // Schema-valid raw manifest → Manifest: map form to entries, defaults filled in, variables
 // expanded, paths made absolute against the roots. Pure: host facts and positions come in.
 
-import picomatch from "picomatch";
 import { diag, type Diagnostic } from "../diagnostic.js";
 import { path } from "../platform/paths.js";
 import { expandVars } from "./expand-vars.js";
+import { isGlobSource } from "./glob-syntax.js";
 import type { Locator, PathSegment, Span } from "./locate.js";
 import type {
   ConflictPolicy,
@@ -22,11 +22,12 @@ import type {
 /** Used when the manifest has no `ignore` key. */
 export const DEFAULT_IGNORE: readonly string[] = ["**/.git/**", "**/.DS_Store"];
 
-export const DEFAULT_OPTIONS: { type: LinkType; relative: boolean; mkdirs: boolean; conflict: ConflictPolicy } = {
+export const DEFAULT_OPTIONS: { type: LinkType; relative: boolean; mkdirs: boolean; conflict: ConflictPolicy; glob: boolean } = {
   type: "symlink",
   relative: false,
   mkdirs: true,
   conflict: "fail",
+  glob: true,
 };
 
 export interface ResolveContext {
@@ -80,7 +81,7 @@ export function resolveManifest(
     const entry: LinkEntry = {
       index: item.index,
       source: path.resolve(sourceRoot, src),
-      sourceIsGlob: picomatch.scan(src).isGlob,
+      sourceIsGlob: isGlobSource(src, l.glob ?? defaults.glob),
       target: path.resolve(targetRoot, tgt),
       targetIsDir: tgt.endsWith("/") || tgt.endsWith(path.sep),
       type: l.type ?? defaults.type,

@@ -99,7 +99,7 @@ function globIntoFile(m: Manifest): Diagnostic[] {
     .map((e) =>
       diag(
         "glob-into-file",
-        "a glob source links each match into a directory: end the target with `/`",
+        "a glob source links each match into a directory: end the target with `/`, or set `glob: false` to link this one name literally",
         at(e.targetPos),
       ),
     );

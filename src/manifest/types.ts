@@ -18,6 +18,8 @@ export interface RawLinkOptions {
   relative?: boolean;
   mkdirs?: boolean;
   conflict?: ConflictPolicy;
+  /** false: the source is a literal path, never expanded as a glob. Default true. */
+  glob?: boolean;
 }
 
 export interface RawLink extends RawLinkOptions {
@@ -62,7 +64,7 @@ export interface LinkEntry {
   index: number;
   /** Absolute, variables expanded. For a glob entry this still holds the glob characters. */
   source: string;
-  /** True when `source` has glob characters (picomatch.scan). */
+  /** True when `source` is expanded as a glob: `glob` is not false and it has glob syntax (isGlobSource). */
   sourceIsGlob: boolean;
   /** Absolute, variables expanded, without a trailing separator. */
   target: string;

@@ -111,9 +111,12 @@ function observeTarget(d: DesiredLink, prober: Prober, fs: FsRead, progress?: Ob
       break;
     }
     case "file":
-      if (source.kind === "file" && !(observed.dev === source.dev && observed.ino === source.ino)) {
-        if (observed.size === source.size) progress?.({ phase: "compare", path: d.target, bytes: observed.size });
-        t.sameContent = sameContent(d.target, d.source, observed.size, source.size, fs);
+      // A symlink source that leads to a file: its content is the file's (read through it).
+      const size = source.kind === "file" ? source.size : source.kind === "symlink" ? source.size : undefined;
+      const sameInode = source.kind === "file" && observed.dev === source.dev && observed.ino === source.ino;
+      if (size !== undefined && !sameInode) {
+        if (observed.size === size) progress?.({ phase: "compare", path: d.target, bytes: observed.size });
+        t.sameContent = sameContent(d.target, d.source, observed.size, size, fs);
       }
       break;
     case "dir":

@@ -5,7 +5,7 @@
 import { errnoCode, type FsRead } from "../platform/fs.js";
 import { HOST_OS } from "../platform/os.js";
 import { childOf, path } from "../platform/paths.js";
-import type { MountPair, Observed, ParentObserved, Resolved, SourceObserved } from "./types.js";
+import type { MountPair, Observed, ParentObserved, Resolved, SourceObserved, SymlinkSource } from "./types.js";
 
 export interface Prober {
   /** lstat (+ readlink for a symlink): never follows the final component. */
@@ -134,12 +134,11 @@ export function createProber(fs: FsRead): Prober {
     source(p) {
       const lst = lstat(p);
       if (!lst) return { kind: "missing" };
-      // Not a symlink: lstat already is the followed view, and the real path is the real
-      // parent (cached per directory) plus the name.
-      const link = lst.isSymbolicLink();
-      const st = link ? stat(p) : lst;
-      if (!st) return { kind: "missing" };
-      const real = link ? realpath(p) : childOf(realDir(path.dirname(p)), path.basename(p));
+      // The real path is the real parent (cached per directory) plus the name; a symlink is
+      // the source itself (linked as the symlink), not followed.
+      const real = childOf(realDir(path.dirname(p)), path.basename(p));
+      if (lst.isSymbolicLink()) return symlinkSource(fs, p, lst, real);
+      const st = lst;
       if (st.isFile())
         return { kind: "file", dev: st.dev, ino: st.ino, nlink: st.nlink, size: st.size, realpath: real };
       if (st.isDirectory()) return { kind: "dir", dev: st.dev, ino: st.ino, realpath: real };
@@ -176,6 +175,25 @@ export function createProber(fs: FsRead): Prober {
       at = up;
     }
   }
+}
+
+/**
+ * A source that is a symlink (`lst` is its lstat, `real` where it is): its text, and what it
+ * leads to now. A dangling or looping one is still a source ("missing" is only ENOENT at lstat).
+ */
+export function symlinkSource(fs: FsRead, p: string, lst: Pick<Stats, "dev" | "ino">, real: string): SymlinkSource {
+  const text = fs.readlinkSync(p, "utf8") as string;
+  const base: SymlinkSource = { kind: "symlink", text, dev: lst.dev, ino: lst.ino, realpath: real, to: "missing" };
+  let st: Stats | undefined;
+  try {
+    st = fs.statSync(p, NO_THROW);
+  } catch (err) {
+    st = absent(err);
+  }
+  if (!st) return base;
+  const to = st.isFile() ? "file" : st.isDirectory() ? "dir" : "other";
+  const resolved = (fs.realpathSync.native ?? fs.realpathSync)(p) as string;
+  return { ...base, to, resolved, ...(to === "file" ? { size: st.size } : {}) };
 }
 
 // A Stats (from lstat) as plain data; `readlink` is called only for a symlink.

@@ -14,12 +14,33 @@ export type Observed =
 /** What a symlink's text leads to, followed (stat). Only probed when the text alone cannot decide. */
 export type Resolved = { kind: "missing" } | { kind: "file" | "dir" | "other"; path: string };
 
-/** The source of a desired link, followed through symlinks (stat). */
+/**
+ * The source of a desired link. A source that is itself a symlink is linked as the symlink (as
+ * GNU Stow does), so it is observed with lstat: `symlink`, whether or not it resolves. Any
+ * other source is followed as before (only its parent chain may hold symlinks).
+ */
 export type SourceObserved =
   | { kind: "missing" }
   | { kind: "file"; dev: number; ino: number; nlink: number; size: number; realpath: string }
   | { kind: "dir"; dev: number; ino: number; realpath: string }
-  | { kind: "other"; realpath: string };
+  | { kind: "other"; realpath: string }
+  | SymlinkSource;
+
+/** A source that is a symlink (lstat). `realpath` is where the symlink itself is (its parent
+ * resolved, its own name kept), not what it points at. */
+export interface SymlinkSource {
+  kind: "symlink";
+  text: string;
+  dev: number;
+  ino: number;
+  realpath: string;
+  /** What the symlink leads to now (stat); "missing" when it dangles. Not re-checked by apply. */
+  to: "file" | "dir" | "other" | "missing";
+  /** realpath of what it leads to, when it resolves. */
+  resolved?: string;
+  /** Size of the file it leads to (to: "file"), for the content comparison of a file at the target. */
+  size?: number;
+}
 
 /** The target's parent chain: what exists, what mkdirs would create, what blocks. */
 export interface ParentObserved {
@@ -78,11 +99,26 @@ export interface DirObservation {
 export interface SourceListing {
   entry: number;
   /** Kind of the entry's source path (for a glob: "glob"). */
-  kind: "file" | "dir" | "missing" | "other" | "glob";
+  kind: "file" | "dir" | "missing" | "other" | "symlink" | "glob";
   /** For tree and glob entries: matching files, relative to the walk root (posix `/`). */
   files?: string[];
   /** For a glob: the directory the glob is relative to (the static part, absolute). */
   base?: string;
+  /** For a glob that matched nothing: why, when it can be told. */
+  noMatch?: GlobNoMatch;
+}
+
+/** Why a glob matched nothing, when the walk can tell. */
+export interface GlobNoMatch {
+  /**
+   * literal-exists: a file named exactly like the pattern exists (`glob: false` links it).
+   * no-directory: the pattern's static directory does not exist. dotfiles-only: only names
+   * starting with `.` would match (`*` does not match them). all-ignored: `ignore:` dropped
+   * every match.
+   */
+  why?: "literal-exists" | "no-directory" | "dotfiles-only" | "all-ignored";
+  /** The path `why` is about: the literal file, the missing directory, a dotfile that would match. */
+  path?: string;
 }
 
 /** A single link the manifest wants on this machine, after tree/glob/when expansion. */
@@ -97,6 +133,8 @@ export interface DesiredLink {
   conflict: import("../manifest/types.js").ConflictPolicy;
   /** Index of the manifest entry this came from. */
   entry: number;
+  /** Set when this link stands for a glob source that matched nothing (an error, not "missing"). */
+  noMatch?: GlobNoMatch;
 }
 
 export interface Observation {

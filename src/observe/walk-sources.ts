@@ -7,7 +7,7 @@ import { diag, type Diagnostic } from "../diagnostic.js";
 import type { LinkEntry, Manifest } from "../manifest/types.js";
 import { errnoCode, type FsRead } from "../platform/fs.js";
 import { isInside, path } from "../platform/paths.js";
-import type { SourceListing } from "./types.js";
+import type { GlobNoMatch, SourceListing } from "./types.js";
 
 type Matcher = (p: string) => boolean;
 
@@ -73,9 +73,14 @@ function listEntry(
         return "descend";
       });
     }
-    return { entry: entry.index, kind: "glob", base: scan.base, files: files.sort() };
+    const listing: SourceListing = { entry: entry.index, kind: "glob", base: scan.base, files: files.sort() };
+    if (files.length === 0) listing.noMatch = whyNoMatch(entry.source, scan, fs, ignore, sourceRoot);
+    return listing;
   }
-  const kind = kindOf(entry.source, fs);
+  // A symlink source is linked as the symlink; a `tree` root that is a symlink to a directory
+  // is still walked (the entry names that directory's files), but nothing below it is followed.
+  const own = lkindOf(entry.source, fs);
+  const kind = own === "symlink" && entry.tree && kindOf(entry.source, fs) === "dir" ? "dir" : own;
   if (!entry.tree || kind !== "dir") return { entry: entry.index, kind };
   const files: string[] = [];
   const ignored = ignorer(ignore, sourceRoot, entry.source);
@@ -118,18 +123,63 @@ function ignorer(ignore: Matcher | undefined, sourceRoot: string, walkRoot: stri
   return (rel) => ignore(rel) || ignore(prefix + rel);
 }
 
+// Why a glob matched nothing, when it can be told: a file named exactly like the pattern, a
+// missing directory, matches that only `dot: true` or only no `ignore:` would keep. Only on this
+// error path: a second walk that also looks at dot-names and into ignored directories.
+function whyNoMatch(
+  pattern: string,
+  scan: ReturnType<typeof picomatch.scan>,
+  fs: FsRead,
+  ignore: Matcher | undefined,
+  sourceRoot: string,
+): GlobNoMatch {
+  if (lkindOf(pattern, fs) !== "missing") return { why: "literal-exists", path: pattern };
+  if (kindOf(scan.base, fs) !== "dir") return { why: "no-directory", path: scan.base };
+  const plain = picomatch(scan.glob);
+  const dot = picomatch(scan.glob, { dot: true });
+  const ignored = ignorer(ignore, sourceRoot, scan.base);
+  let ignoredMatch: string | undefined;
+  let dotMatch: string | undefined;
+  const depth = scan.isGlobstar ? Infinity : scan.glob.split("/").length;
+  walk(fs, scan.base, "", depth, [], (rel, isDir) => {
+    if (isDir && scan.isGlobstar) return "descend";
+    if (dot(rel)) {
+      if (ignored(rel)) ignoredMatch ??= rel;
+      else if (!plain(rel)) dotMatch ??= rel;
+      return "skip";
+    }
+    return "descend";
+  });
+  if (ignoredMatch !== undefined) return { why: "all-ignored", path: joinPosix(scan.base, ignoredMatch) };
+  if (dotMatch !== undefined) return { why: "dotfiles-only", path: joinPosix(scan.base, dotMatch) };
+  return {};
+}
+
+const joinPosix = (base: string, rel: string) => path.join(base, ...rel.split("/"));
+
 // The kind of a path, following symlinks.
 function kindOf(p: string, fs: FsRead): SourceListing["kind"] {
+  return kindFrom(() => fs.statSync(p, { throwIfNoEntry: false }));
+}
+
+// The kind of a path itself (lstat): a symlink is "symlink", dangling or not.
+function lkindOf(p: string, fs: FsRead): SourceListing["kind"] {
+  return kindFrom(() => fs.lstatSync(p, { throwIfNoEntry: false }));
+}
+
+function kindFrom(
+  look: () => { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean } | undefined,
+): SourceListing["kind"] {
   let st;
   try {
-    st = fs.statSync(p, { throwIfNoEntry: false });
+    st = look();
   } catch (err) {
     const code = errnoCode(err);
     if (code === "ENOTDIR" || code === "ELOOP" || code === "ENAMETOOLONG") return "missing";
     throw err;
   }
   if (!st) return "missing";
-  return st.isFile() ? "file" : st.isDirectory() ? "dir" : "other";
+  return st.isSymbolicLink() ? "symlink" : st.isFile() ? "file" : st.isDirectory() ? "dir" : "other";
 }
 
 const at = (e: LinkEntry) => ({ file: e.sourcePos.file, line: e.sourcePos.line, col: e.sourcePos.col });

@@ -66,15 +66,24 @@ function errorOf(d: DesiredLink, t: TargetObservation, ctx: ClassifyContext): Ve
   const p = t.parent;
   const error = (code: ReasonCode, facts: ReasonFacts): Verdict => ({ kind: "error", code, facts });
   const { path, same, isInside } = platformFor(ctx.platform);
+  if (d.noMatch) return error("glob-no-match", { source: d.source, noMatch: d.noMatch });
   if (s.kind === "missing") return error("source-missing", { source: d.source });
   if (s.kind === "other") return error("source-not-file-or-dir", { source: d.source });
+  // A hard link to a symlink is not portable (link(2) follows it on some systems) and not meant.
+  if (d.type === "hardlink" && s.kind === "symlink") return error("hardlink-to-symlink-source", { source: d.source, text: s.text });
   if (d.type === "hardlink" && s.kind === "dir") return error("hardlink-to-dir", { source: d.source });
-  if (d.type === "junction" && s.kind === "file") return error("junction-to-file", { source: d.source });
+  // A junction holds a path that Windows follows: through a symlink source, it must lead to a directory.
+  if (d.type === "junction" && (s.kind === "file" || (s.kind === "symlink" && s.to !== "dir")))
+    return error("junction-to-file", { source: d.source });
   if (p.blockedBy) return error("parent-is-file", { path: p.blockedBy, ...(p.blockedWhy ? { blocked: p.blockedWhy } : {}) });
   if (p.missing.length > 0 && !d.mkdirs) return error("parent-missing", { path: p.missing[0] });
   const real = realTargetOf(d.target, p, path);
-  if (same(real, s.realpath)) return error("target-is-source", { path: real });
-  if ((s.kind === "dir" && isInside(real, s.realpath)) || isInside(real, ctx.sourceRootReal))
+  // A symlink source: the link would be the very thing it points at (a loop), or its own source.
+  const resolved = s.kind === "symlink" ? s.resolved : undefined;
+  if (same(real, s.realpath) || (resolved !== undefined && same(real, resolved)))
+    return error("target-is-source", { path: real });
+  const sourceDir = s.kind === "dir" ? s.realpath : s.kind === "symlink" && s.to === "dir" ? resolved : undefined;
+  if ((sourceDir !== undefined && isInside(real, sourceDir)) || isInside(real, ctx.sourceRootReal))
     return error("into-source-tree", { path: real });
   if (d.type === "hardlink" && s.dev !== p.dev)
     return error("cross-device", { mounts: t.mounts ?? { source: s.realpath, target: p.existing } });

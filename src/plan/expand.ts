@@ -14,7 +14,8 @@ export interface ExpandResult {
 
 // One DesiredLink per final target. Dropped: entries whose `when` is false, optional entries
 // whose source is missing (or whose glob matches nothing). Kept on purpose: a non-optional
-// missing source (or empty glob) stays as one link so the planner reports `source-missing`.
+// missing source stays as one link so the planner reports `source-missing` (an empty glob:
+// `glob-no-match`).
 export function expand(
   manifest: Manifest,
   listings: readonly SourceListing[],
@@ -26,6 +27,8 @@ export function expand(
   for (const entry of manifest.links) {
     if (!whenHolds(entry.when, host)) continue;
     const listing = byEntry.get(entry.index) ?? { entry: entry.index, kind: "missing" };
+    // A glob that matched nothing stands as one link that the planner reports as glob-no-match.
+    const noMatch = listing.kind === "glob" && (listing.files ?? []).length === 0 ? (listing.noMatch ?? {}) : undefined;
     for (const [source, target] of pairs(entry, listing, diagnostics)) {
       desired.push({
         target,
@@ -35,6 +38,7 @@ export function expand(
         mkdirs: entry.mkdirs,
         conflict: entry.conflict,
         entry: entry.index,
+        ...(noMatch ? { noMatch } : {}),
       });
     }
   }

@@ -1,6 +1,7 @@
 // The one-line human reason for each reason code, the same in text, JSON and markdown output.
 // Display only: nothing decides anything from these strings.
 
+import type { GlobNoMatch } from "../observe/types.js";
 import type { Resolution, ReasonCode } from "./types.js";
 import { assertNever } from "./types.js";
 
@@ -22,6 +23,8 @@ export interface ReasonFacts {
   what?: string;
   /** What the blocking parent is (parent-is-file). */
   blocked?: "file" | "dangling-symlink" | "symlink-loop" | "not-a-directory";
+  /** Why a glob matched nothing (glob-no-match). */
+  noMatch?: GlobNoMatch;
 }
 
 // One line, no trailing period.
@@ -100,8 +103,29 @@ export function reasonText(code: ReasonCode, f: ReasonFacts = {}): string {
       return `parent directory missing: ${f.path} (mkdirs: false)`;
     case "adopt-impossible":
       return "adopt needs a regular file; use backup";
+    case "hardlink-to-symlink-source":
+      return `a hard link cannot point to a symlink source (use type: symlink): ${f.source} -> ${f.text}`;
+    case "glob-no-match":
+      return `glob matches nothing: ${f.source}${noMatchWhy(f.noMatch)}`;
     default:
       return assertNever(code);
+  }
+}
+
+// Why a glob matched nothing, as a "; ..." tail ("" when it cannot be told).
+function noMatchWhy(n: GlobNoMatch | undefined): string {
+  if (n?.why === undefined) return "";
+  switch (n.why) {
+    case "literal-exists":
+      return `; a file named exactly ${n.path} exists: set \`glob: false\``;
+    case "no-directory":
+      return `; the directory ${n.path} does not exist`;
+    case "dotfiles-only":
+      return `; \`*\` does not match names that start with "." (${n.path})`;
+    case "all-ignored":
+      return `; every match is excluded by \`ignore:\` (${n.path})`;
+    default:
+      return assertNever(n.why);
   }
 }
 

@@ -55,7 +55,9 @@ export type ReasonCode =
   | "into-source-tree"
   | "parent-is-file"
   | "parent-missing"
-  | "adopt-impossible";
+  | "adopt-impossible"
+  | "hardlink-to-symlink-source"
+  | "glob-no-match";
 
 /** The conflict policy that turned a conflict into a replace. */
 export type Resolution = Exclude<ConflictPolicy, "fail">;

@@ -39,6 +39,8 @@ const REASON_CODE_SET: Record<ReasonCode, true> = {
   "parent-is-file": true,
   "parent-missing": true,
   "adopt-impossible": true,
+  "hardlink-to-symlink-source": true,
+  "glob-no-match": true,
 };
 export const REASON_CODES = Object.keys(REASON_CODE_SET) as ReasonCode[];
 
@@ -110,7 +112,7 @@ function observed(c: Checker, v: unknown, at: string): Observed {
 function sourceObserved(c: Checker, v: unknown, at: string): SourceObserved {
   const o = c.obj(v, at);
   if (!o) return { kind: "missing" };
-  const kind = c.oneOf(o, "kind", ["missing", "file", "dir", "other"] as const, at);
+  const kind = c.oneOf(o, "kind", ["missing", "file", "dir", "other", "symlink"] as const, at);
   switch (kind) {
     case "missing":
       return { kind };
@@ -120,6 +122,13 @@ function sourceObserved(c: Checker, v: unknown, at: string): SourceObserved {
       return { kind, ...inode(c, o, at), realpath: c.str(o, "realpath", at) };
     case "other":
       return { kind, realpath: c.str(o, "realpath", at) };
+    case "symlink": {
+      const to = c.oneOf(o, "to", ["file", "dir", "other", "missing"] as const, at);
+      const s: SourceObserved = { kind, text: c.str(o, "text", at), ...inode(c, o, at), realpath: c.str(o, "realpath", at), to };
+      if (o.resolved !== undefined) s.resolved = c.str(o, "resolved", at);
+      if (o.size !== undefined) s.size = c.num(o, "size", at);
+      return s;
+    }
   }
 }
 

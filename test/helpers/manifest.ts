@@ -4,7 +4,7 @@
 
 import { createHash } from "node:crypto";
 import * as path from "node:path";
-import picomatch from "picomatch";
+import { isGlobSource } from "../../src/manifest/glob-syntax.js";
 import type { HostFacts, LinkEntry, Manifest, When } from "../../src/manifest/types.js";
 import { observe } from "../../src/observe/observe.js";
 import { plan, type PlanOptions } from "../../src/plan/plan.js";
@@ -41,7 +41,7 @@ export function buildManifest(spec: ManifestSpec): Manifest {
     return {
       index,
       source,
-      sourceIsGlob: picomatch.scan(source).isGlob,
+      sourceIsGlob: isGlobSource(source),
       target,
       targetIsDir,
       type: "symlink",

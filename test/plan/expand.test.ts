@@ -107,11 +107,11 @@ describe("glob entries", () => {
     expect(r.observation.desired.map((d) => [d.source, d.target])).toEqual([[sb.p("repo/fonts/a.ttf"), sb.p("home/font.ttf")]]);
   });
 
-  it("a glob matching nothing is skipped when optional and a source-missing error otherwise", () => {
+  it("a glob matching nothing is skipped when optional and a glob-no-match error otherwise", () => {
     const { sb, manifest } = farm({ "repo/fonts/.keep": "" });
     expect(observeAndPlan(manifest([{ source: "fonts/*.ttf", target: "f/", optional: true }])).plan.actions).toEqual([]);
     const r = observeAndPlan(manifest([{ source: "fonts/*.ttf", target: "f/" }]));
-    expect(r.plan.actions).toMatchObject([{ kind: "error", reasonCode: "source-missing", source: sb.p("repo/fonts/*.ttf") }]);
+    expect(r.plan.actions).toMatchObject([{ kind: "error", reasonCode: "glob-no-match", source: sb.p("repo/fonts/*.ttf") }]);
   });
 });
 

@@ -43,6 +43,28 @@ describe("apply on Windows", () => {
     expect(r.state.links[sb.p("home/vim")]).toMatchObject({ type: "junction", linkText: sb.p("repo/vim") });
   });
 
+  it("a symlink source is linked as the symlink: a directory symlink when it leads to a directory, else a file symlink", async () => {
+    const sb = sandbox({
+      "repo/shared/vim/vimrc": "C",
+      "repo/pkg/.vim": { symlink: "../shared/vim" },
+      "repo/pkg/bat": { symlink: "C:\\Program Files\\bat\\bat.exe" },
+      "home/.keep": "",
+    });
+    const { fs, types } = windowsFs();
+    const actions = [
+      linkAction(sb, { kind: "create", target: "home/.vim", source: "repo/pkg/.vim" }),
+      linkAction(sb, { kind: "create", target: "home/bat", source: "repo/pkg/bat" }),
+    ];
+    expect(actions.map((a) => a.sourceObserved)).toMatchObject([
+      { kind: "symlink", to: "dir" },
+      { kind: "symlink", to: "missing" },
+    ]);
+    const r = await run(sb, actions, { fs, platform: "win32" });
+    expect(r.ok).toBe(true);
+    expect(Object.fromEntries(types)).toEqual({ [sb.p("home/.vim")]: "dir", [sb.p("home/bat")]: "file" });
+    expect(sb.readlink("home/bat")).toBe(sb.p("repo/pkg/bat"));
+  });
+
   it("a repair goes through a temporary sibling with the same type", async () => {
     const sb = sandbox({ "repo/nvim/init.lua": "B", "home/nvim": { symlink: "/gone" } });
     const { fs, types } = windowsFs();

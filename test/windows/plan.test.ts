@@ -7,6 +7,8 @@ import { plan } from "../../src/plan/plan.js";
 import type { LinkAction, RemoveAction } from "../../src/plan/types.js";
 import { createProber } from "../../src/observe/probe.js";
 import { realFsRead, type FsRead } from "../../src/platform/fs.js";
+import { isGlobSource } from "../../src/manifest/glob-syntax.js";
+import type { SourceObserved } from "../../src/observe/types.js";
 import { emptyState, type State } from "../../src/state/types.js";
 import {
   C,
@@ -47,6 +49,29 @@ describe("planning for Windows", () => {
     expect(a).toMatchObject({ kind: "create", type: "junction", linkText: `${DOTS}\\nvim` });
     expect(a.note).toMatch(/relative/);
     expect(a.note).not.toMatch(/directory symlink/);
+  });
+
+  it("a literal source name (glob: false) with glob characters, `\\` separating, is linked as written", () => {
+    const src = `${DOTS}\\notes\\[x] (2){a,b}?*.md`;
+    expect(isGlobSource(src, false)).toBe(false);
+    const e = entry(0, src, `${HOME}\\notes.md`);
+    const r = expand(manifest([e]), [{ entry: 0, kind: "file" }], { os: "win32", hostname: "pc", home: HOME, env: {} });
+    const d = r.desired[0]!;
+    expect(d.source).toBe(src);
+    const a = only(plan(manifest([e]), observation([[d, target(d, fileSource(src))]]), emptyState("m"), win));
+    expect(a).toMatchObject({ kind: "create", linkText: src });
+  });
+
+  it("a symlink source is linked as the symlink (dangling or not); a hard link to it is an error", () => {
+    const src = `${DOTS}\\bin\\bat.exe`;
+    const link: SourceObserved = { kind: "symlink", text: "C:\\gone\\bat.exe", dev: C, ino: 9, realpath: src, to: "missing" };
+    const d = desired(src, `${HOME}\\bin\\bat.exe`);
+    expect(only(plan(manifest(), observation([[d, target(d, link)]]), emptyState("m"), win))).toMatchObject({ kind: "create", linkText: src });
+    const h = desired(src, `${HOME}\\bin\\bat.exe`, { type: "hardlink" });
+    expect(only(plan(manifest(), observation([[h, target(h, link)]]), emptyState("m"), win))).toMatchObject({
+      kind: "error",
+      reasonCode: "hardlink-to-symlink-source",
+    });
   });
 
   it("a junction to a file is an error", () => {
