@@ -10,6 +10,13 @@ export function homeRelative(abs: string, home: string): string {
   return abs;
 }
 
+// homeRelative for paths already resolved (realpath): HOME may be reached through a symlinked
+// directory (/home -> /var/home on Fedora Silverblue), so its real path is "~" too.
+export function homeRelativeReal(abs: string, home: string, realHome: string | undefined): string {
+  const shown = homeRelative(abs, home);
+  return shown === abs && realHome !== undefined && realHome !== home ? homeRelative(abs, realHome) : shown;
+}
+
 // `dir` written relative to the manifest's directory ("." when it is that directory).
 export function relativeRoot(manifestDir: string, dir: string): string {
   const rel = path.relative(manifestDir, dir);

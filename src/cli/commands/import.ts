@@ -23,7 +23,9 @@ export async function runImport(settings: Settings, io: IO): Promise<number> {
   const [kind, ...rest] = settings.args;
   const host = readHostFacts(settings.env);
   const outFile = settings.output !== undefined ? path.resolve(settings.cwd, settings.output) : undefined;
-  const manifestDir = realDir(outFile ? path.dirname(outFile) : settings.cwd);
+  // Printed to stdout, paths are written for the natural place to save the manifest (the stow
+  // directory, the dotbot configuration's directory): the importers' default.
+  const manifestDir = outFile ? { manifestDir: realDir(path.dirname(outFile)) } : {};
   const stowOnly = settings.stowDir !== undefined || settings.stowTarget !== undefined || settings.fold || settings.dotfiles;
 
   let result: ImportResult;
@@ -38,7 +40,7 @@ export async function runImport(settings: Settings, io: IO): Promise<number> {
           packages: rest,
           fold: settings.fold,
           dotfiles: settings.dotfiles,
-          manifestDir,
+          ...manifestDir,
           env: settings.env,
         },
         realFsRead,
@@ -48,7 +50,7 @@ export async function runImport(settings: Settings, io: IO): Promise<number> {
       if (stowOnly) throw new UserError(`-d, -t, --fold and --dotfiles apply to \`linkfarm import stow\` only\n${USAGE}`);
       if (rest.length > 1) throw new UserError(`\`linkfarm import dotbot\` takes one FILE, got "${rest.join(" ")}"\n${USAGE}`);
       result = importDotbot(
-        { file: path.resolve(settings.cwd, rest[0] ?? "install.conf.yaml"), home: host.home, manifestDir },
+        { file: path.resolve(settings.cwd, rest[0] ?? "install.conf.yaml"), home: host.home, ...manifestDir },
         realFsRead,
       );
       break;

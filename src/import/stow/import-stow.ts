@@ -6,7 +6,7 @@ import picomatch from "picomatch";
 import { errnoCode, type FsRead } from "../../platform/fs.js";
 import { path } from "../../platform/paths.js";
 import type { ImportNote, ImportResult, OutManifest } from "../model.js";
-import { homeRelative, relativeRoot } from "../paths.js";
+import { homeRelativeReal, relativeRoot } from "../paths.js";
 import { compileIgnore, parseIgnoreFile, STOW_DEFAULT_IGNORE } from "./ignore.js";
 import { ignoreGlobs, type PackageIgnore } from "./ignore-globs.js";
 import { stowLinks } from "./links.js";
@@ -22,8 +22,11 @@ export interface StowImportOptions {
   packages: readonly string[];
   fold: boolean;
   dotfiles: boolean;
-  /** Directory the manifest will live in: its `source:` is written relative to it. */
-  manifestDir: string;
+  /**
+   * Directory the manifest will live in (-o FILE's): `source:` is written relative to it.
+   * Default (printed to stdout): the stow directory.
+   */
+  manifestDir?: string;
   env: Readonly<Record<string, string | undefined>>;
 }
 
@@ -75,7 +78,13 @@ export function importStow(opts: StowImportOptions, fs: FsRead): ImportResult {
     pkgs.push({ scan: scanPackage(fs, stowDir, name, matcher, opts.dotfiles), matcher, origin });
   }
 
-  const show = (abs: string) => homeRelative(abs, opts.home);
+  let realHome: string | undefined;
+  try {
+    realHome = fs.realpathSync(opts.home);
+  } catch {
+    realHome = undefined;
+  }
+  const show = (abs: string) => homeRelativeReal(abs, opts.home, realHome);
   const ignore = ignoreGlobs(pkgs, notes);
   const match = picomatch(ignore.length > 0 ? ignore : ["\0"], { dot: true });
   // As walk-sources.ts: the path below the walk root, and the path below the source root.
@@ -91,10 +100,11 @@ export function importStow(opts: StowImportOptions, fs: FsRead): ImportResult {
     header: [
       `Imported from GNU Stow: linkfarm import stow ${flags ? flags + " " : ""}${opts.packages.join(" ")}`,
       `Stow directory ${stowDir}, target ${targetDir}.`,
-      "`source:` below is relative to this file's directory. relative: true makes the same link",
-      "texts Stow makes, so the links Stow already made show as in place (`linkfarm plan`).",
+      `\`source:\` below is relative to ${opts.manifestDir === undefined ? "the stow directory: save this file there" : "this file's directory"}.`,
+      "relative: true makes the same link texts Stow makes, so the links Stow already made show",
+      "as in place (`linkfarm plan`).",
     ],
-    source: relativeRoot(opts.manifestDir, stowDir),
+    source: relativeRoot(opts.manifestDir ?? stowDir, stowDir),
     target: show(targetDir),
     defaults: { type: "symlink", relative: true, mkdirs: true, conflict: "fail" },
     ignoreComments: [
