@@ -50,6 +50,24 @@ const CASES: Case[] = [
       [`home/dotfiles/${pkgs[0]}/notes/todo`]: "n\n",
     }),
   },
+  {
+    name: "~/.stowrc (--no-folding, --ignore) and ./.stowrc (--dotfiles) read by both",
+    stowArgs: [],
+    importArgs: [],
+    dotfiles: true,
+    extra: (pkgs) => ({
+      // f1[0-9] has no glob form: ignored by name, with a warning.
+      "home/.stowrc": "--no-folding\n--ignore=\\.swp   --ignore=f1[0-9]\n",
+      "home/dotfiles/.stowrc": "--dotfiles\n",
+      [`home/dotfiles/${pkgs[0]}/.vim/a.swp`]: "s\n",
+      [`home/dotfiles/${pkgs[1]}/x.swp`]: "s\n",
+    }),
+  },
+  {
+    name: "--ignore on the command line, as Stow takes it",
+    stowArgs: ["--no-folding", "--ignore=f2.*", "--ignore=\\.md"],
+    importArgs: ["--ignore=f2.*", "--ignore=\\.md"],
+  },
 ];
 
 const SEEDS = [1, 2, 3];
