@@ -60,6 +60,7 @@ function emitLink(l: OutLink): string {
   out += `  - source: ${scalar(l.source)}\n`;
   out += `    target: ${scalar(l.target)}\n`;
   if (l.tree !== undefined) out += `    tree: ${l.tree}\n`;
+  if (l.glob !== undefined) out += `    glob: ${l.glob}\n`;
   if (l.type !== undefined) out += `    type: ${l.type}\n`;
   if (l.relative !== undefined) out += `    relative: ${l.relative}\n`;
   if (l.mkdirs !== undefined) out += `    mkdirs: ${l.mkdirs}\n`;

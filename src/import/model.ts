@@ -7,6 +7,8 @@ export interface OutLink {
   source: string;
   target: string;
   tree?: boolean;
+  /** false: the source is a literal name even with glob characters in it. */
+  glob?: boolean;
   type?: LinkType;
   relative?: boolean;
   mkdirs?: boolean;

@@ -1,6 +1,7 @@
 // How importers write roots into the manifest: HOME as "~", other paths relative to the
 // manifest's directory (so the dotfiles repository can move with its manifest).
 
+import picomatch from "picomatch";
 import { path } from "../platform/paths.js";
 
 // "~", "~/sub" for paths under HOME, else the absolute path.
@@ -22,3 +23,10 @@ export function relativeRoot(manifestDir: string, dir: string): string {
   const rel = path.relative(manifestDir, dir);
   return rel === "" ? "." : rel.split(path.sep).join("/");
 }
+
+// Glob characters a manifest's reader would expand in a source: * ? [ ] { } ( ) (extglobs
+// included), or anything else picomatch, which reads manifests, calls a glob (a leading "!").
+export const hasGlobSyntax = (p: string): boolean => /[*?[\]{}()]/.test(p) || picomatch.scan(p).isGlob;
+
+// A file name written into a manifest literally: `$` doubled (`$$` reads back as `$`).
+export const literalPath = (p: string): string => p.replaceAll("$", "$$$$");

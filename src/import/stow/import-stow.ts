@@ -6,7 +6,7 @@ import picomatch from "picomatch";
 import { errnoCode, type FsRead } from "../../platform/fs.js";
 import { path } from "../../platform/paths.js";
 import type { ImportNote, ImportResult, OutManifest } from "../model.js";
-import { homeRelativeReal, relativeRoot } from "../paths.js";
+import { homeRelativeReal, literalPath, relativeRoot } from "../paths.js";
 import { compileIgnore, parseIgnoreFile, STOW_DEFAULT_IGNORE } from "./ignore.js";
 import { ignoreGlobs, type PackageIgnore } from "./ignore-globs.js";
 import { stowLinks } from "./links.js";
@@ -117,8 +117,8 @@ export function importStow(opts: StowImportOptions, fs: FsRead): ImportResult {
       "relative: true makes the same link texts Stow makes, so the links Stow already made show",
       "as in place (`linkfarm plan`).",
     ],
-    source: relativeRoot(opts.manifestDir ?? stowDir, stowDir),
-    target: show(targetDir),
+    source: literalPath(relativeRoot(opts.manifestDir ?? stowDir, stowDir)),
+    target: literalPath(show(targetDir)),
     defaults: { type: "symlink", relative: true, mkdirs: true, conflict: o.adopt ? "adopt" : "fail" },
     ignoreComments: [
       "Stow's ignore lists (.stow-local-ignore, ~/.stow-global-ignore or its built-in list),",

@@ -7,6 +7,7 @@
 import type { FsRead } from "../../platform/fs.js";
 import { path } from "../../platform/paths.js";
 import type { ImportNote, OutLink } from "../model.js";
+import { hasGlobSyntax, literalPath } from "../paths.js";
 import { leaves, type PkgNode, type ScannedPackage } from "./scan.js";
 
 export interface LinkOptions {
@@ -73,9 +74,9 @@ export function stowLinks(
     const src = (n: PkgNode) => (n.rel ? `${p.name}/${n.rel}` : p.name);
     const emit = (n: PkgNode) => {
       if (n !== p.root && (folds.has(n) || !n.dir)) {
-        links.push({ source: src(n), target: n.targetRel });
+        links.push(literalLink(src(n), n.targetRel));
       } else if (plain(n)) {
-        if (n.children.length > 0) links.push({ source: src(n), target: n.targetRel || ".", tree: true });
+        if (n.children.length > 0) links.push(literalLink(src(n), n.targetRel || ".", { tree: true }));
       } else {
         for (const c of n.children) emit(c);
       }
@@ -83,6 +84,14 @@ export function stowLinks(
     emit(p.root);
   }
   return links;
+}
+
+// An entry for names found on disk: `$` doubled, and `glob: false` when the source has glob
+// characters, so that the manifest links exactly these names.
+function literalLink(source: string, target: string, extra: Partial<OutLink> = {}): OutLink {
+  const l: OutLink = { source: literalPath(source), target: literalPath(target), ...extra };
+  if (hasGlobSyntax(source)) l.glob = false;
+  return l;
 }
 
 // linkfarm's walk of `n` (skipping what the globs ignore, below ignored directories too) lists
