@@ -77,6 +77,12 @@ export function stowLinks(
         links.push(literalLink(src(n), n.targetRel));
       } else if (plain(n)) {
         if (n.children.length > 0) links.push(literalLink(src(n), n.targetRel || ".", { tree: true }));
+        for (const e of emptyDirs(n)) {
+          notes.push({
+            level: "changed",
+            message: `${p.name}/${e.rel} is an empty directory: stow --no-folding makes an empty ${opts.show(path.join(opts.targetDir, e.targetRel))}, linkfarm makes directories only to hold links (an uninitialised git submodule is linked once its files exist)`,
+          });
+        }
       } else {
         for (const c of n.children) emit(c);
       }
@@ -92,6 +98,13 @@ function literalLink(source: string, target: string, extra: Partial<OutLink> = {
   const l: OutLink = { source: literalPath(source), target: literalPath(target), ...extra };
   if (hasGlobSyntax(source)) l.glob = false;
   return l;
+}
+
+// Directories at or below `n` with nothing Stow would link in them.
+function emptyDirs(n: PkgNode, out: PkgNode[] = []): PkgNode[] {
+  if (n.dir && n.children.length === 0 && n.rel !== "") out.push(n);
+  for (const c of n.children) emptyDirs(c, out);
+  return out;
 }
 
 // linkfarm's walk of `n` (skipping what the globs ignore, below ignored directories too) lists
