@@ -1,6 +1,7 @@
 // Hooks: shell commands from the manifest, run by apply only. execa is imported lazily: it is
 // heavy, and most runs change nothing and run no hook.
 
+import type { Hook } from "../manifest/types.js";
 import type { HookRun, HookRunner } from "./types.js";
 
 // The default runner: the command through the shell, in the manifest's directory, output captured.
@@ -21,17 +22,18 @@ export function execaRunner(env?: Readonly<Record<string, string | undefined>>):
   };
 }
 
-// Run hooks in order; stop at the first that fails and return it.
+// Run hooks in order, each in its own `cwd` or else in `cwd`; stop at the first that fails.
 export async function runHooks(
-  commands: readonly string[],
+  hooks: readonly Hook[],
   cwd: string,
   runner: HookRunner,
 ): Promise<{ ran: HookRun[]; failed?: HookRun }> {
   const ran: HookRun[] = [];
-  for (const command of commands) {
+  for (const hook of hooks) {
+    const command = typeof hook === "string" ? hook : hook.run;
     let r: HookRun;
     try {
-      r = await runner(command, cwd);
+      r = await runner(command, typeof hook === "string" ? cwd : hook.cwd);
     } catch (err) {
       r = { command, exitCode: 1, output: err instanceof Error ? err.message : String(err) };
     }

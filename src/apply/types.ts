@@ -1,5 +1,6 @@
 // The applier's contract: what it needs (ApplyDeps) and what it reports (ApplyResult).
 
+import type { Hook } from "../manifest/types.js";
 import type { FsWrite } from "../platform/fs.js";
 import type { Action } from "../plan/types.js";
 import type { State } from "../state/types.js";
@@ -31,9 +32,9 @@ export interface ApplyDeps {
   /** The state the plan was made against (already recovered from any journal). */
   state: State;
   stateFile: string;
-  /** Hooks run here. */
+  /** Hooks without their own `cwd` run here. */
   manifestDir: string;
-  hooks: { before: string[]; after: string[] };
+  hooks: { before: Hook[]; after: Hook[] };
   /** Defaults to execa with `shell: true` (imported lazily). */
   runHook?: HookRunner;
   /** Environment for hooks (defaults to the process environment). */

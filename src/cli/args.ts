@@ -57,6 +57,10 @@ export interface Settings {
   /** import stow: --fold (directory links where Stow would fold), --dotfiles (dot- prefixes). */
   fold: boolean;
   dotfiles: boolean;
+  /** import stow: --ignore, --defer, --override (Perl regexes, as Stow takes them). */
+  stowIgnore: string[];
+  stowDefer: string[];
+  stowOverride: string[];
 }
 
 const OPTIONS = {
@@ -81,6 +85,9 @@ const OPTIONS = {
   target: { type: "string", short: "t" },
   fold: { type: "boolean" },
   dotfiles: { type: "boolean" },
+  ignore: { type: "string", multiple: true },
+  defer: { type: "string", multiple: true },
+  override: { type: "string", multiple: true },
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
@@ -95,7 +102,7 @@ const COMMAND_FLAGS: Record<CommandName, readonly OptionName[]> = {
   init: [],
   schema: [],
   completion: [],
-  import: ["output", "dir", "target", "fold", "dotfiles"],
+  import: ["output", "dir", "target", "fold", "dotfiles", "ignore", "defer", "override"],
 };
 
 const GLOBAL_FLAGS: readonly OptionName[] = [
@@ -255,6 +262,9 @@ export function parseSettings(argv: readonly string[], io: IO): Settings {
     args: positionals.slice(1),
     fold: values.fold ?? false,
     dotfiles: values.dotfiles ?? false,
+    stowIgnore: values.ignore ?? [],
+    stowDefer: values.defer ?? [],
+    stowOverride: values.override ?? [],
   };
   if (values.output !== undefined) settings.output = values.output;
   if (values.dir !== undefined) settings.stowDir = values.dir;

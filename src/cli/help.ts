@@ -117,10 +117,12 @@ Example:
   linkfarm completion fish > ~/.config/fish/completions/linkfarm.fish
 `,
   import: `Usage: linkfarm import dotbot [install.conf.yaml] [-o FILE]
-       linkfarm import stow [-d DIR] [-t TARGET] [--fold] [--dotfiles] PACKAGE... [-o FILE]
+       linkfarm import stow [-d DIR] [-t TARGET] [--fold] [--dotfiles] [--ignore=REGEX] PACKAGE... [-o FILE]
 
 Translate a dotbot configuration or GNU Stow packages into a linkfarm.yaml (printed, or
-written with -o). Anything that cannot be translated is listed on stderr.
+written with -o). Anything that cannot be translated is listed on stderr. Printed, paths
+are written for a file saved in the stow directory (dotbot: the configuration's directory).
+import stow reads ~/.stowrc and ./.stowrc first, as Stow does.
 
 Options:
   -o, --output FILE         write the manifest to FILE instead of stdout
@@ -128,6 +130,9 @@ Options:
   -t, --target DIR          stow: the target directory (default: the parent of the stow directory)
       --fold                stow: link whole directories where Stow would fold them
       --dotfiles            stow: translate dot-foo into .foo, like stow --dotfiles
+      --ignore REGEX        stow: skip paths ending in REGEX, like stow --ignore (repeatable)
+      --defer REGEX         stow: as Stow; cannot be carried (listed as dropped, exit 1)
+      --override REGEX      stow: as Stow; linkfarm re-points links into the stow directory anyway
 
 Example:
   cd ~/dotfiles && linkfarm import stow bash git nvim -o linkfarm.yaml

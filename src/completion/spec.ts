@@ -68,6 +68,9 @@ const F = {
   target: { long: "target", short: "t", value: { kind: "dir" }, describe: "stow target directory" },
   fold: { long: "fold", value: NONE, describe: "link whole directories where Stow folds" },
   dotfiles: { long: "dotfiles", value: NONE, describe: "translate dot-foo into .foo" },
+  ignore: { long: "ignore", value: { kind: "text", label: "regex" }, describe: "Stow --ignore: skip paths ending in REGEX" },
+  defer: { long: "defer", value: { kind: "text", label: "regex" }, describe: "Stow --defer (cannot be carried; listed)" },
+  override: { long: "override", value: { kind: "text", label: "regex" }, describe: "Stow --override" },
 } satisfies Record<string, FlagSpec>;
 
 // One entry per command, in COMMANDS order (a test checks that too).
@@ -93,7 +96,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
   {
     name: "import",
     describe: "translate a Stow or dotbot setup",
-    flags: [F.output, F.dir, F.target, F.fold, F.dotfiles],
+    flags: [F.output, F.dir, F.target, F.fold, F.dotfiles, F.ignore, F.defer, F.override],
     positional: { kind: "words", words: ["dotbot", "stow"], rest: "file" },
   },
 ];

@@ -3,6 +3,7 @@
 // where a reader needs them; scalars are quoted whenever plain YAML could misread them.
 
 import { SCHEMA_URL } from "../manifest/starter.js";
+import type { RawHook } from "../manifest/types.js";
 import type { OutLink, OutManifest } from "./model.js";
 
 // Plain (unquoted) only when YAML 1.2 and yaml-language-server both read it back as this string.
@@ -38,7 +39,7 @@ export function emitManifest(m: OutManifest): string {
     out += "hooks:\n";
     for (const when of ["before", "after"] as const) {
       if (m.hooks[when].length === 0) continue;
-      out += `  ${when}:\n` + m.hooks[when].map((c) => `    - ${scalar(c)}\n`).join("");
+      out += `  ${when}:\n` + m.hooks[when].map((h) => `    - ${emitHook(h)}\n`).join("");
     }
   }
   out += "\n";
@@ -48,11 +49,18 @@ export function emitManifest(m: OutManifest): string {
   return out;
 }
 
+// A hook: the command alone, or a flow map with the directory it runs in.
+function emitHook(h: RawHook): string {
+  if (typeof h === "string") return scalar(h);
+  return h.cwd === undefined ? scalar(h.run) : `{ run: ${scalar(h.run)}, cwd: ${scalar(h.cwd)} }`;
+}
+
 function emitLink(l: OutLink): string {
   let out = comment(l.comments, "  ");
   out += `  - source: ${scalar(l.source)}\n`;
   out += `    target: ${scalar(l.target)}\n`;
   if (l.tree !== undefined) out += `    tree: ${l.tree}\n`;
+  if (l.glob !== undefined) out += `    glob: ${l.glob}\n`;
   if (l.type !== undefined) out += `    type: ${l.type}\n`;
   if (l.relative !== undefined) out += `    relative: ${l.relative}\n`;
   if (l.mkdirs !== undefined) out += `    mkdirs: ${l.mkdirs}\n`;

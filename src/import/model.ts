@@ -1,12 +1,14 @@
 // What an importer produces: a manifest to print (with comments for the reader) and the notes
 // about everything that changed meaning or could not be carried over.
 
-import type { ConflictPolicy, LinkType, RawWhen } from "../manifest/types.js";
+import type { ConflictPolicy, LinkType, RawHook, RawWhen } from "../manifest/types.js";
 
 export interface OutLink {
   source: string;
   target: string;
   tree?: boolean;
+  /** false: the source is a literal name even with glob characters in it. */
+  glob?: boolean;
   type?: LinkType;
   relative?: boolean;
   mkdirs?: boolean;
@@ -36,7 +38,8 @@ export interface OutManifest {
   ignoreComments?: string[];
   prune: boolean;
   pruneComments?: string[];
-  hooks: { before: string[]; after: string[] };
+  /** A command, or `{ run, cwd }` with `cwd` relative to the manifest's directory. */
+  hooks: { before: RawHook[]; after: RawHook[] };
   hooksComments?: string[];
   links: OutLink[];
 }

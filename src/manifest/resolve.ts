@@ -8,10 +8,12 @@ import { isGlobSource } from "./glob-syntax.js";
 import type { Locator, PathSegment, Span } from "./locate.js";
 import type {
   ConflictPolicy,
+  Hook,
   HostFacts,
   LinkEntry,
   LinkType,
   Manifest,
+  RawHook,
   RawLink,
   RawManifest,
   RawWhen,
@@ -97,6 +99,15 @@ export function resolveManifest(
     if (l.when) entry.when = normaliseWhen(l.when);
     links.push(entry);
   }
+  // A hook's `cwd` (variables expanded) is relative to the manifest's directory.
+  const hooks = { before: [] as Hook[], after: [] as Hook[] };
+  for (const when of ["before", "after"] as const) {
+    (raw.hooks?.[when] ?? []).forEach((h: RawHook, i) => {
+      if (typeof h === "string" || h.cwd === undefined) return void hooks[when].push(typeof h === "string" ? h : h.run);
+      const cwd = expand(h.cwd, ["hooks", when, i, "cwd"]);
+      if (cwd !== undefined) hooks[when].push({ run: h.run, cwd: path.resolve(dir, cwd) });
+    });
+  }
   if (diagnostics.length > 0) return { diagnostics };
 
   return {
@@ -109,7 +120,7 @@ export function resolveManifest(
       targetRoot,
       ignore: raw.ignore ?? [...DEFAULT_IGNORE],
       prune: raw.prune ?? true,
-      hooks: { before: raw.hooks?.before ?? [], after: raw.hooks?.after ?? [] },
+      hooks,
       links,
     },
     diagnostics,

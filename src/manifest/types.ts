@@ -38,9 +38,15 @@ export interface RawManifest {
   defaults?: RawLinkOptions;
   ignore?: string[];
   prune?: boolean;
-  hooks?: { before?: string[]; after?: string[] };
+  hooks?: { before?: RawHook[]; after?: RawHook[] };
   links?: RawLink[] | Record<string, string>;
 }
+
+/** A hook as written: a command, or a command with the directory it runs in (relative to the manifest's). */
+export type RawHook = string | { run: string; cwd?: string };
+
+/** A hook resolved: a command (runs in the manifest's directory), or one with an absolute `cwd`. */
+export type Hook = string | { run: string; cwd: string };
 
 /** Where something is declared, for FILE:LINE:COL messages. */
 export interface SourcePos {
@@ -98,7 +104,7 @@ export interface Manifest {
   targetRoot: string;
   ignore: string[];
   prune: boolean;
-  hooks: { before: string[]; after: string[] };
+  hooks: { before: Hook[]; after: Hook[] };
   links: LinkEntry[];
 }
 

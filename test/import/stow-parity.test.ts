@@ -2,6 +2,7 @@
 // HOME, and imported + applied by linkfarm into another, give the same links (same link texts,
 // same resolved sources); and after importing a farm Stow made, the plan changes nothing.
 
+import * as fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { sandbox, type Tree } from "../helpers/sandbox.js";
@@ -49,6 +50,36 @@ const CASES: Case[] = [
       [`home/dotfiles/${pkgs[0]}/.vim/a.swp`]: "s\n",
       [`home/dotfiles/${pkgs[0]}/notes/todo`]: "n\n",
     }),
+  },
+  {
+    name: "~/.stowrc (--no-folding, --ignore) and ./.stowrc (--dotfiles) read by both",
+    stowArgs: [],
+    importArgs: [],
+    dotfiles: true,
+    extra: (pkgs) => ({
+      // f1[0-9] has no glob form: ignored by name, with a warning.
+      "home/.stowrc": "--no-folding\n--ignore=\\.swp   --ignore=f1[0-9]\n",
+      "home/dotfiles/.stowrc": "--dotfiles\n",
+      [`home/dotfiles/${pkgs[0]}/.vim/a.swp`]: "s\n",
+      [`home/dotfiles/${pkgs[1]}/x.swp`]: "s\n",
+    }),
+  },
+  {
+    name: "an empty package directory (uninitialised submodule), --no-folding: Stow's empty directory is not made",
+    stowArgs: ["--no-folding"],
+    importArgs: [],
+    extra: (pkgs) => ({ [`home/dotfiles/${pkgs[0]}/.vim/pack/sub`]: { dir: true }, [`home/dotfiles/${pkgs[1]}/.empty`]: { dir: true } }),
+  },
+  {
+    name: "an empty package directory, folding: linked as Stow links it",
+    stowArgs: [],
+    importArgs: ["--fold"],
+    extra: (pkgs) => ({ [`home/dotfiles/${pkgs[0]}/.vim/pack/sub`]: { dir: true }, [`home/dotfiles/${pkgs[1]}/.empty`]: { dir: true } }),
+  },
+  {
+    name: "--ignore on the command line, as Stow takes it",
+    stowArgs: ["--no-folding", "--ignore=f2.*", "--ignore=\\.md"],
+    importArgs: ["--ignore=f2.*", "--ignore=\\.md"],
   },
 ];
 
@@ -107,6 +138,25 @@ describe.skipIf(!STOW)("import stow: adopting a farm Stow folded", () => {
     const plan = await runCli(["plan", "--json"], { cwd: stowDir, env: sb.env });
     const summary = (JSON.parse(plan.stdout) as { summary: Record<string, number> }).summary;
     expect(summary).toMatchObject({ ok: 2, create: 0, repair: 0, conflict: 0, error: 0 });
+  });
+
+  it("an empty package directory: Stow --no-folding makes it, linkfarm says so and links its files once they exist", async () => {
+    const tree = { "home/dotfiles/vim/.vimrc": "v\n", "home/dotfiles/vim/.vim/pack/sub": { dir: true } } as const;
+    const a = sandbox(tree);
+    const b = sandbox(tree);
+    expect((await runStow(a.p("home/dotfiles"), a.home, ["--no-folding", "vim"])).code).toBe(0);
+    expect(fs.statSync(a.p("home/.vim/pack/sub")).isDirectory()).toBe(true);
+
+    const cwd = b.p("home/dotfiles");
+    const imp = await runCli(["import", "stow", "-o", "linkfarm.yaml", "vim"], { cwd, env: b.env });
+    expect(imp.code, imp.stderr).toBe(0);
+    expect(imp.stderr).toMatch(/warning: vim\/\.vim\/pack\/sub is an empty directory: stow --no-folding makes an empty ~\/\.vim\/pack\/sub/);
+    expect((await runCli(["apply"], { cwd, env: b.env })).code).toBe(0);
+    expect(b.exists("home/.vim")).toBe(false);
+    // the submodule is initialised: its files are linked by the same tree entry
+    b.write({ "home/dotfiles/vim/.vim/pack/sub/plugin.vim": "p\n" });
+    expect((await runCli(["apply"], { cwd, env: b.env })).code).toBe(0);
+    expect(b.readlink("home/.vim/pack/sub/plugin.vim")).toBe("../../../dotfiles/vim/.vim/pack/sub/plugin.vim");
   });
 
   it("an unknown package and a path instead of a package name exit 1", async () => {

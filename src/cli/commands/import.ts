@@ -1,5 +1,5 @@
 // `linkfarm import dotbot [FILE]` and `linkfarm import stow [-d DIR] [-t DIR] [--fold]
-// [--dotfiles] PACKAGE...`: translate another tool's configuration into a linkfarm.yaml,
+// [--dotfiles] [--ignore|--defer|--override REGEX]... PACKAGE...` (plus Stow's .stowrc files): translate another tool's configuration into a linkfarm.yaml,
 // printed or written with -o (never over an existing file). Notes go to stderr. Exit 0 when
 // everything was carried over (changes of meaning are printed as warnings); exit 1 when
 // anything was dropped (the manifest is still printed or written) or nothing usable came out.
@@ -17,14 +17,21 @@ import type { Settings } from "../args.js";
 import type { IO } from "../io.js";
 
 const USAGE =
-  "usage: linkfarm import dotbot [FILE] | linkfarm import stow [-d DIR] [-t DIR] [--fold] [--dotfiles] PACKAGE...";
+  "usage: linkfarm import dotbot [FILE] | linkfarm import stow [-d DIR] [-t DIR] [--fold] [--dotfiles] [--ignore=REGEX]... PACKAGE...";
 
 export async function runImport(settings: Settings, io: IO): Promise<number> {
   const [kind, ...rest] = settings.args;
   const host = readHostFacts(settings.env);
   const outFile = settings.output !== undefined ? path.resolve(settings.cwd, settings.output) : undefined;
-  const manifestDir = realDir(outFile ? path.dirname(outFile) : settings.cwd);
-  const stowOnly = settings.stowDir !== undefined || settings.stowTarget !== undefined || settings.fold || settings.dotfiles;
+  // Printed to stdout, paths are written for the natural place to save the manifest (the stow
+  // directory, the dotbot configuration's directory): the importers' default.
+  const manifestDir = outFile ? { manifestDir: realDir(path.dirname(outFile)) } : {};
+  const stowOnly =
+    settings.stowDir !== undefined ||
+    settings.stowTarget !== undefined ||
+    settings.fold ||
+    settings.dotfiles ||
+    settings.stowIgnore.length + settings.stowDefer.length + settings.stowOverride.length > 0;
 
   let result: ImportResult;
   switch (kind) {
@@ -38,17 +45,22 @@ export async function runImport(settings: Settings, io: IO): Promise<number> {
           packages: rest,
           fold: settings.fold,
           dotfiles: settings.dotfiles,
-          manifestDir,
+          ignore: settings.stowIgnore,
+          defer: settings.stowDefer,
+          override: settings.stowOverride,
+          ...manifestDir,
           env: settings.env,
         },
         realFsRead,
       );
       break;
     case "dotbot":
-      if (stowOnly) throw new UserError(`-d, -t, --fold and --dotfiles apply to \`linkfarm import stow\` only\n${USAGE}`);
+      if (stowOnly) {
+        throw new UserError(`-d, -t, --fold, --dotfiles, --ignore, --defer and --override apply to \`linkfarm import stow\` only\n${USAGE}`);
+      }
       if (rest.length > 1) throw new UserError(`\`linkfarm import dotbot\` takes one FILE, got "${rest.join(" ")}"\n${USAGE}`);
       result = importDotbot(
-        { file: path.resolve(settings.cwd, rest[0] ?? "install.conf.yaml"), home: host.home, manifestDir },
+        { file: path.resolve(settings.cwd, rest[0] ?? "install.conf.yaml"), home: host.home, ...manifestDir },
         realFsRead,
       );
       break;

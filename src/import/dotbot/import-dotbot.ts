@@ -3,7 +3,7 @@
 // becomes hooks (before the first link task: `before`, else `after`); `clean` turns prune on;
 // `create` and plugin directives cannot be carried and are listed as dropped.
 
-import type { ConflictPolicy, LinkType } from "../../manifest/types.js";
+import type { ConflictPolicy, LinkType, RawHook } from "../../manifest/types.js";
 import { errnoCode, type FsRead } from "../../platform/fs.js";
 import { path } from "../../platform/paths.js";
 import type { ImportNote, ImportResult, OutDefaults, OutLink, OutManifest } from "../model.js";
@@ -15,8 +15,11 @@ export interface DotbotImportOptions {
   /** The configuration file (absolute). */
   file: string;
   home: string;
-  /** Directory the manifest will live in: its `source:` is written relative to it. */
-  manifestDir: string;
+  /**
+   * Directory the manifest will live in (-o FILE's): `source:` and hook `cwd:` are written
+   * relative to it. Default (printed to stdout): the configuration's directory.
+   */
+  manifestDir?: string;
 }
 
 export function importDotbot(opts: DotbotImportOptions, fs: FsRead): ImportResult {
@@ -81,12 +84,18 @@ export function importDotbot(opts: DotbotImportOptions, fs: FsRead): ImportResul
   }
 
   const defaults = commonDefaults(links);
+  const manifestDir = opts.manifestDir ?? baseDir;
+  const base = relativeRoot(manifestDir, baseDir);
+  // dotbot runs shell commands in its base directory; hooks run in the manifest's.
+  const inBase = (cmd: string): RawHook => (base === "." ? cmd : { run: cmd, cwd: base });
   const manifest: OutManifest = {
     header: [
       `Imported from dotbot: linkfarm import dotbot ${path.basename(file)}`,
-      "`source:` below is dotbot's base directory, relative to this file's directory.",
+      opts.manifestDir === undefined
+        ? `Paths below are relative to ${baseDir}, the configuration's directory: save this file there.`
+        : "`source:` below is dotbot's base directory, relative to this file's directory.",
     ],
-    source: relativeRoot(opts.manifestDir, baseDir),
+    source: base,
     target: "~",
     defaults,
     ignoreComments: ["linkfarm's defaults, plus dotbot's exclude patterns and hidden names under ** globs."],
@@ -96,7 +105,7 @@ export function importDotbot(opts: DotbotImportOptions, fs: FsRead): ImportResul
       : ["dotbot removes nothing without clean; set true to remove links you drop from this file."],
     prune,
     hooksComments: ["From dotbot's shell tasks: run by apply, only when something changed."],
-    hooks,
+    hooks: { before: hooks.before.map(inBase), after: hooks.after.map(inBase) },
     links: links.map((l) => stripDefaults(l, defaults)),
   };
   return { ok: true, manifest, notes };

@@ -6,7 +6,7 @@
 
 import picomatch from "picomatch";
 import type { ImportNote } from "../model.js";
-import { exactGlob, ruleToGlob, type IgnoreMatcher } from "./ignore.js";
+import { exactGlob, ruleToGlob, suffixToGlob, type IgnoreMatcher } from "./ignore.js";
 import type { ScannedPackage } from "./scan.js";
 
 export interface PackageIgnore {
@@ -37,6 +37,12 @@ export function ignoreGlobs(pkgs: readonly PackageIgnore[], notes: ImportNote[])
       }
       add(shared && !g.anchored ? g.glob : `${p.scan.name}/${g.glob}`);
     }
+  }
+  // --ignore rules are the same for every package.
+  for (const rule of pkgs[0]?.matcher.suffixes ?? []) {
+    const g = suffixToGlob(rule);
+    if (g) add(g);
+    else untranslated.add(`--ignore=${rule}`);
   }
   for (const u of untranslated) {
     notes.push({

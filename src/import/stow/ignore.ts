@@ -43,6 +43,8 @@ export function parseIgnoreFile(text: string): string[] {
 
 export interface IgnoreMatcher {
   rules: readonly string[];
+  /** Stow's --ignore=REGEX rules (from .stowrc or the command line): REGEX\z on the path. */
+  suffixes: readonly string[];
   /** Rules that JS cannot compile (Stow would die on them); they match nothing here. */
   bad: string[];
   /** Stow's `ignore()`: `rel` is the path inside the package (posix, no leading "/"). */
@@ -51,7 +53,8 @@ export interface IgnoreMatcher {
 
 // Compiles like compile_ignore_regexps: segment rules joined as ^(a|b)$ on the basename, path
 // rules as (^|/)(a|b)(/|$) on "/" + rel. Each rule is compiled alone first to find bad ones.
-export function compileIgnore(rules: readonly string[]): IgnoreMatcher {
+// `suffixes` (--ignore) match the end of the path inside the package, as Stow's qr($regex\z).
+export function compileIgnore(rules: readonly string[], suffixes: readonly string[] = []): IgnoreMatcher {
   const all = rules.includes(LOCAL_IGNORE_RULE) ? [...rules] : [...rules, LOCAL_IGNORE_RULE];
   const bad: string[] = [];
   const ok = all.filter((r) => {
@@ -67,10 +70,13 @@ export function compileIgnore(rules: readonly string[]): IgnoreMatcher {
   const pth = ok.filter((r) => r.includes("/"));
   const segRe = seg.length > 0 ? new RegExp(`^(${seg.join("|")})$`) : undefined;
   const pathRe = pth.length > 0 ? new RegExp(`(^|/)(${pth.join("|")})(/|$)`) : undefined;
+  const sufRe = suffixes.map((r) => new RegExp(`(?:${r})$`));
   return {
     rules: all,
+    suffixes,
     bad,
     ignores(rel) {
+      if (sufRe.some((re) => re.test(rel))) return true;
       if (pathRe && pathRe.test("/" + rel)) return true;
       const base = rel.slice(rel.lastIndexOf("/") + 1);
       return segRe !== undefined && segRe.test(base);
@@ -106,6 +112,14 @@ export function ruleToGlob(rule: string): RuleGlob | undefined {
   const body = translate(stripAnchors(r));
   if (body === undefined) return undefined;
   return anchored ? { glob: body, anchored } : { glob: `**/${body}`, anchored };
+}
+
+// A --ignore rule (REGEX\z on the path) → a glob: `**/*BODY`, or `BODY` when it starts with ^
+// (the whole path). undefined when the regex is more than literals and the dot forms.
+export function suffixToGlob(rule: string): string | undefined {
+  const anchored = rule.startsWith("^");
+  const body = translate(stripAnchors(rule));
+  return body === undefined ? undefined : anchored ? body : `**/*${body}`;
 }
 
 function stripAnchors(r: string): string {

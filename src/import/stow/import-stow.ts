@@ -6,11 +6,13 @@ import picomatch from "picomatch";
 import { errnoCode, type FsRead } from "../../platform/fs.js";
 import { path } from "../../platform/paths.js";
 import type { ImportNote, ImportResult, OutManifest } from "../model.js";
-import { homeRelative, relativeRoot } from "../paths.js";
+import { homeRelativeReal, literalPath, relativeRoot } from "../paths.js";
 import { compileIgnore, parseIgnoreFile, STOW_DEFAULT_IGNORE } from "./ignore.js";
 import { ignoreGlobs, type PackageIgnore } from "./ignore-globs.js";
 import { stowLinks } from "./links.js";
 import { scanPackage } from "./scan.js";
+import { readStowrc } from "./stowrc.js";
+import { withStowOptions } from "./stow-options.js";
 
 export interface StowImportOptions {
   cwd: string;
@@ -22,8 +24,15 @@ export interface StowImportOptions {
   packages: readonly string[];
   fold: boolean;
   dotfiles: boolean;
-  /** Directory the manifest will live in: its `source:` is written relative to it. */
-  manifestDir: string;
+  /** --ignore, --defer, --override given on the command line (Perl regexes, as Stow takes them). */
+  ignore?: readonly string[];
+  defer?: readonly string[];
+  override?: readonly string[];
+  /**
+   * Directory the manifest will live in (-o FILE's): `source:` is written relative to it.
+   * Default (printed to stdout): the stow directory.
+   */
+  manifestDir?: string;
   env: Readonly<Record<string, string | undefined>>;
 }
 
@@ -31,6 +40,10 @@ export function importStow(opts: StowImportOptions, fs: FsRead): ImportResult {
   const notes: ImportNote[] = [];
   const fatal = (message: string): ImportResult => ({ ok: false, notes: [...notes, { level: "dropped", message }] });
   if (opts.packages.length === 0) return fatal("no packages given: linkfarm import stow [-d DIR] [-t DIR] PACKAGE...");
+  // ~/.stowrc and ./.stowrc come first; the command line wins for single values, adds to lists.
+  const rc = readStowrc(fs, opts.cwd, opts.home, opts.env);
+  notes.push(...rc.notes);
+  const o = withStowOptions(opts, rc.options, notes);
 
   const real = (p: string, what: string): string | undefined => {
     try {
@@ -43,9 +56,9 @@ export function importStow(opts: StowImportOptions, fs: FsRead): ImportResult {
     notes.push({ level: "dropped", message: `${what} ${p} is not a directory` });
     return undefined;
   };
-  const stowDir = real(path.resolve(opts.cwd, opts.stowDir ?? opts.env.STOW_DIR ?? "."), "the stow directory");
+  const stowDir = real(path.resolve(opts.cwd, o.stowDir ?? opts.env.STOW_DIR ?? "."), "the stow directory");
   if (!stowDir) return { ok: false, notes };
-  const targetDir = real(path.resolve(opts.cwd, opts.target ?? path.dirname(stowDir)), "the target directory");
+  const targetDir = real(path.resolve(opts.cwd, o.target ?? path.dirname(stowDir)), "the target directory");
   if (!targetDir) return { ok: false, notes };
 
   const globalFile = path.join(opts.home, ".stow-global-ignore");
@@ -71,32 +84,42 @@ export function importStow(opts: StowImportOptions, fs: FsRead): ImportResult {
       rules = [...STOW_DEFAULT_IGNORE];
       origin = "Stow's built-in ignore list";
     }
-    const matcher = compileIgnore(rules);
-    pkgs.push({ scan: scanPackage(fs, stowDir, name, matcher, opts.dotfiles), matcher, origin });
+    const matcher = compileIgnore(rules, o.ignore);
+    pkgs.push({ scan: scanPackage(fs, stowDir, name, matcher, o.dotfiles), matcher, origin });
   }
 
-  const show = (abs: string) => homeRelative(abs, opts.home);
+  let realHome: string | undefined;
+  try {
+    realHome = fs.realpathSync(opts.home);
+  } catch {
+    realHome = undefined;
+  }
+  const show = (abs: string) => homeRelativeReal(abs, opts.home, realHome);
   const ignore = ignoreGlobs(pkgs, notes);
   const match = picomatch(ignore.length > 0 ? ignore : ["\0"], { dot: true });
   // As walk-sources.ts: the path below the walk root, and the path below the source root.
   const lfIgnores = (root: string, rel: string) => match(rel) || match(`${root}/${rel}`);
   const links = stowLinks(
     pkgs.map((p) => p.scan),
-    { lfIgnores, stowDir, targetDir, fold: opts.fold, show },
+    { lfIgnores, stowDir, targetDir, fold: o.fold, show },
     fs,
     notes,
   );
-  const flags = [opts.fold ? "--fold" : "", opts.dotfiles ? "--dotfiles" : ""].filter(Boolean).join(" ");
+  const flags = [o.fold ? "--fold" : "", o.dotfiles ? "--dotfiles" : "", ...(opts.ignore ?? []).map((r) => `--ignore=${r}`)]
+    .filter(Boolean)
+    .join(" ");
   const manifest: OutManifest = {
     header: [
       `Imported from GNU Stow: linkfarm import stow ${flags ? flags + " " : ""}${opts.packages.join(" ")}`,
       `Stow directory ${stowDir}, target ${targetDir}.`,
-      "`source:` below is relative to this file's directory. relative: true makes the same link",
-      "texts Stow makes, so the links Stow already made show as in place (`linkfarm plan`).",
+      ...rc.files.map((f) => `Options read from ${show(f)}, as Stow reads them.`),
+      `\`source:\` below is relative to ${opts.manifestDir === undefined ? "the stow directory: save this file there" : "this file's directory"}.`,
+      "relative: true makes the same link texts Stow makes, so the links Stow already made show",
+      "as in place (`linkfarm plan`).",
     ],
-    source: relativeRoot(opts.manifestDir, stowDir),
-    target: show(targetDir),
-    defaults: { type: "symlink", relative: true, mkdirs: true, conflict: "fail" },
+    source: literalPath(relativeRoot(opts.manifestDir ?? stowDir, stowDir)),
+    target: literalPath(show(targetDir)),
+    defaults: { type: "symlink", relative: true, mkdirs: true, conflict: o.adopt ? "adopt" : "fail" },
     ignoreComments: [
       "Stow's ignore lists (.stow-local-ignore, ~/.stow-global-ignore or its built-in list),",
       "translated from Perl regexes to globs and checked against today's files.",

@@ -7,6 +7,7 @@
 import type { FsRead } from "../../platform/fs.js";
 import { path } from "../../platform/paths.js";
 import type { ImportNote, OutLink } from "../model.js";
+import { hasGlobSyntax, literalPath } from "../paths.js";
 import { leaves, type PkgNode, type ScannedPackage } from "./scan.js";
 
 export interface LinkOptions {
@@ -73,9 +74,15 @@ export function stowLinks(
     const src = (n: PkgNode) => (n.rel ? `${p.name}/${n.rel}` : p.name);
     const emit = (n: PkgNode) => {
       if (n !== p.root && (folds.has(n) || !n.dir)) {
-        links.push({ source: src(n), target: n.targetRel });
+        links.push(literalLink(src(n), n.targetRel));
       } else if (plain(n)) {
-        if (n.children.length > 0) links.push({ source: src(n), target: n.targetRel || ".", tree: true });
+        if (n.children.length > 0) links.push(literalLink(src(n), n.targetRel || ".", { tree: true }));
+        for (const e of emptyDirs(n)) {
+          notes.push({
+            level: "changed",
+            message: `${p.name}/${e.rel} is an empty directory: stow --no-folding makes an empty ${opts.show(path.join(opts.targetDir, e.targetRel))}, linkfarm makes directories only to hold links (an uninitialised git submodule is linked once its files exist)`,
+          });
+        }
       } else {
         for (const c of n.children) emit(c);
       }
@@ -83,6 +90,21 @@ export function stowLinks(
     emit(p.root);
   }
   return links;
+}
+
+// An entry for names found on disk: `$` doubled, and `glob: false` when the source has glob
+// characters, so that the manifest links exactly these names.
+function literalLink(source: string, target: string, extra: Partial<OutLink> = {}): OutLink {
+  const l: OutLink = { source: literalPath(source), target: literalPath(target), ...extra };
+  if (hasGlobSyntax(source)) l.glob = false;
+  return l;
+}
+
+// Directories at or below `n` with nothing Stow would link in them.
+function emptyDirs(n: PkgNode, out: PkgNode[] = []): PkgNode[] {
+  if (n.dir && n.children.length === 0 && n.rel !== "") out.push(n);
+  for (const c of n.children) emptyDirs(c, out);
+  return out;
 }
 
 // linkfarm's walk of `n` (skipping what the globs ignore, below ignored directories too) lists
