@@ -3,7 +3,7 @@
 // completed step is journaled at once, and the state file is written atomically at the end.
 
 import type { Action, LinkAction, Plan, RemoveAction } from "../plan/types.js";
-import { hasChanges, isBlocked } from "../plan/types.js";
+import { hasChanges, isBlocked, isPrune } from "../plan/types.js";
 import { errnoCode } from "../platform/fs.js";
 import { HOST_OS } from "../platform/os.js";
 import { platformFor } from "../platform/platform.js";
@@ -107,11 +107,12 @@ export async function apply(plan: Plan, deps: ApplyDeps & ApplyLockOptions): Pro
     }
 
     const linkActions = plan.actions.filter(isLinkChange);
-    const removals = removalOrder(plan.actions.filter((a): a is RemoveAction => a.kind === "remove"));
+    const removals = removalOrder(plan.actions.filter(isPrune));
 
     // 1. Parent directories, for the actions that still match their plan.
     const failedDirs = new Map<string, string>();
     const made = new Set<string>();
+    let dirsCreated = 0;
     for (const a of linkActions) {
       if (a.mkdirs.length === 0) continue;
       const why = atomicCheck(a) ? undefined : compareObserved(a.observed, probeNow(a.target, fs));
@@ -124,6 +125,7 @@ export async function apply(plan: Plan, deps: ApplyDeps & ApplyLockOptions): Pro
         try {
           fs.mkdirSync(d);
           made.add(d);
+          dirsCreated++;
           ctx.record([{ op: "add-dir", path: d }]);
         } catch (err) {
           if (errnoCode(err) === "EEXIST" && probeNow(d, fs).kind === "dir") made.add(d);
@@ -157,7 +159,7 @@ export async function apply(plan: Plan, deps: ApplyDeps & ApplyLockOptions): Pro
     };
 
     // 2. Removals (a "forget" touches nothing on disk: no re-check needed).
-    for (const a of removals) run(a, () => removeEntry(ctx, a), a.mode === "delete");
+    for (const a of removals) run(a, () => removeEntry(ctx, a), a.kind === "remove");
     // 3. Creations, repairs, replacements.
     for (const a of linkActions) run(a, () => (a.kind === "create" ? createLink(ctx, a) : replaceLink(ctx, a)), !atomicCheck(a));
 
@@ -178,13 +180,12 @@ export async function apply(plan: Plan, deps: ApplyDeps & ApplyLockOptions): Pro
     if (dirty) writeStateFile(stateFile, state, fs);
     journal.finish();
 
-    const changed = list.some(
-      (o) => o.status === "done" && !(o.action.kind === "remove" && o.action.mode === "forget"),
-    );
+    const changed = list.some((o) => o.status === "done" && o.action.kind !== "forget");
     const result: ApplyResult = {
       outcomes: list,
       state,
       changed,
+      dirsCreated,
       ok: list.every((o) => o.status === "done" || o.status === "unchanged"),
     };
     if (changed && deps.hooks.after.length > 0) {

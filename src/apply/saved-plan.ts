@@ -3,7 +3,7 @@
 // plan is stale", one level finer: all of the plan is refused on any difference.
 
 import type { FsRead } from "../platform/fs.js";
-import type { Plan } from "../plan/types.js";
+import { isPrune, type Plan } from "../plan/types.js";
 import { compareObserved, compareSource, probeNow, probeSourceNow } from "./precheck.js";
 
 // Every reason the saved plan no longer holds ([] when it does).
@@ -11,10 +11,10 @@ export function staleReasons(plan: Plan, currentManifestHash: string, fs: FsRead
   const out: string[] = [];
   if (currentManifestHash !== plan.manifest.hash) out.push(`the manifest ${plan.manifest.file} changed since the plan was made`);
   for (const a of plan.actions) {
-    if (a.kind === "remove" && a.mode === "forget") continue;
+    if (a.kind === "forget") continue;
     const why = compareObserved(a.observed, probeNow(a.target, fs));
     if (why) out.push(`${a.target}: ${why}`);
-    if (a.kind !== "remove") {
+    if (!isPrune(a)) {
       const s = compareSource(a.sourceObserved, probeSourceNow(a.source, fs));
       if (s) out.push(`${a.source}: ${s}`);
     }

@@ -235,7 +235,7 @@ export function replaceLink(ctx: StepContext, a: LinkAction): StepResult {
 export function removeEntry(ctx: StepContext, a: RemoveAction): StepResult {
   const drop: JournalEntry =
     a.type === "dir" ? { op: "remove-dir", path: a.target } : { op: "delete-link", target: a.target };
-  if (a.mode === "forget") {
+  if (a.kind === "forget") {
     ctx.record([drop]);
     return { detail: "left in place, no longer managed" };
   }

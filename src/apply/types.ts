@@ -52,6 +52,8 @@ export interface ApplyResult {
   state: State;
   /** True when something on disk changed. */
   changed: boolean;
+  /** How many parent directories this run created (mkdirs), each counted once. */
+  dirsCreated?: number;
   /** False when any action was stale or failed, or a hook failed. */
   ok: boolean;
   /** The failing hook, if one failed (no action runs after a failed before-hook). */

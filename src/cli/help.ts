@@ -78,7 +78,9 @@ Example:
 `,
   unlink: `Usage: linkfarm unlink [options]
 
-Remove every link this manifest manages, with the same safety rules as prune.
+Remove every link this manifest manages, with the same safety rules as prune: a link
+that is the last name of its data, or that you changed, is forgotten (left in place, no
+longer managed), not removed. Links and directories are counted apart.
 
 Options:
       --restore             rename backups back into place

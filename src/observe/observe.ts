@@ -62,7 +62,12 @@ export function observe(manifest: Manifest, state: State, deps: ObserveDeps): Ob
   for (const target of Object.keys(state.links).sort()) {
     if (desiredTargets.has(target)) continue;
     const observed = probe(target, () => prober.path(target));
-    if (observed) prune.push({ target, observed });
+    if (!observed) continue;
+    const e = state.links[target]!;
+    // The last name of a hard link's data: is its source path gone, or another file now?
+    const lastName = e.type === "hardlink" && observed.kind === "file" && observed.nlink <= 1;
+    const source = lastName ? probe(e.source, () => prober.path(e.source)) : undefined;
+    prune.push(source ? { target, observed, source } : { target, observed });
   }
 
   const needed = ancestorsOf(expanded.desired);

@@ -86,6 +86,11 @@ export interface TargetObservation {
 export interface PruneObservation {
   target: string;
   observed: Observed;
+  /**
+   * For a hard link that is now the last name of its data: what is at its recorded source path
+   * (lstat), so that "the source is gone" is said only when it is. Absent otherwise.
+   */
+  source?: Observed;
 }
 
 /** A directory linkfarm created, now possibly unneeded: its current entries (names). */

@@ -2,6 +2,7 @@
 // plan would lose the first one's bytes (the second overwrites them), so only the first (in
 // apply order) adopts; the others stay conflicts. Pure.
 
+import { fixesFor } from "./fixes.js";
 import type { Action } from "./types.js";
 
 const ONE_SOURCE = "; another target in this plan is already adopted into the same source, use backup";
@@ -18,6 +19,7 @@ export function adoptOncePerSource(sorted: Action[]): Action[] {
     }
     a.kind = "conflict";
     delete a.resolution;
+    a.fixes = fixesFor(a).filter((p) => p !== "adopt");
     a.reason = a.reason.replace(/; will adopt into the source$/, "") + ONE_SOURCE;
   }
   return sorted;

@@ -6,8 +6,9 @@ import type { ConflictPolicy } from "../manifest/types.js";
 import type { DesiredLink, TargetObservation } from "../observe/types.js";
 import { platformFor } from "../platform/platform.js";
 import type { StateLink } from "../state/types.js";
-import { desiredLinkText, realTargetOf } from "./link-text.js";
-import { OVERWRITE_NONEMPTY, reasonText, withResolution, type ReasonFacts } from "./reasons.js";
+import { fixesFor, refusal } from "./fixes.js";
+import { desiredLinkText, realParentOf, realTargetOf } from "./link-text.js";
+import { reasonText, withResolution, type ReasonFacts } from "./reasons.js";
 import { assertNever, type LinkAction, type ReasonCode } from "./types.js";
 
 export interface ClassifyContext {
@@ -56,7 +57,7 @@ export function classify(
   action.kind = v.kind;
   action.reasonCode = v.code;
   action.reason = reasonText(v.code, v.facts);
-  if (v.kind === "conflict") resolve(action, ctx.conflict ?? d.conflict, t);
+  if (v.kind === "conflict") resolve(action, ctx.conflict ?? d.conflict);
   return action;
 }
 
@@ -102,14 +103,18 @@ function verdictOf(
   const s = t.source;
   switch (o.kind) {
     case "missing":
-      return { kind: "create", code: "missing", facts: { count: t.parent.missing.length } };
+      return { kind: "create", code: "missing" };
     case "symlink": {
-      if (linkText !== undefined && platformFor(ctx.platform).sameLinkText(o.text, linkText))
+      const { path, sameLinkMeaning } = platformFor(ctx.platform);
+      // The kernel reads a relative text from the directory the link really lives in.
+      if (linkText !== undefined && sameLinkMeaning(o.text, linkText, realParentOf(d.target, t.parent, path)))
         return { kind: "ok", code: "in-place" };
       const facts = { text: o.text, wanted: linkText };
-      // A dangling symlink loses nothing when replaced, ours or not.
-      if (t.resolved?.kind === "missing") return { kind: "repair", code: "dangling", facts };
-      if (!isOurs(o.text, d, e, ctx)) return { kind: "conflict", code: "foreign-symlink", facts };
+      const dangling = t.resolved?.kind === "missing";
+      // Someone else's symlink is information (dangling: a NAS not mounted now): keep it.
+      if (!isOurs(o.text, d, e, ctx))
+        return { kind: "conflict", code: dangling ? "foreign-dangling-symlink" : "foreign-symlink", facts };
+      if (dangling) return { kind: "repair", code: "dangling", facts };
       return d.type === "hardlink"
         ? { kind: "repair", code: "symlink-to-hardlink", facts }
         : { kind: "repair", code: "wrong-target", facts };
@@ -152,36 +157,25 @@ function verdictOf(
 // Ours: state recorded this exact text, or the text leads to the source itself, into the
 // source root, or into its real path.
 function isOurs(text: string, d: DesiredLink, e: StateLink | undefined, ctx: ClassifyContext): boolean {
-  const { path, same, isInside, plain, sameLinkText } = platformFor(ctx.platform);
-  if (e && e.type !== "hardlink" && e.linkText !== undefined && sameLinkText(text, e.linkText)) return true;
-  const to = path.resolve(path.dirname(d.target), plain(text));
+  const { path, same, isInside, plain, sameLinkMeaning } = platformFor(ctx.platform);
+  const dir = path.dirname(d.target);
+  if (e && e.type !== "hardlink" && e.linkText !== undefined && sameLinkMeaning(text, e.linkText, dir)) return true;
+  const to = path.resolve(dir, plain(text));
   return same(to, d.source) || isInside(to, ctx.sourceRoot) || isInside(to, ctx.sourceRootReal);
 }
 
-// Apply the conflict policy: fail keeps the conflict; backup always resolves; overwrite never
-// deletes a non-empty directory; adopt needs a regular file at the target and as the source.
-function resolve(action: LinkAction, policy: ConflictPolicy, t: TargetObservation): void {
-  switch (policy) {
-    case "fail":
-      return;
-    case "backup":
-      break;
-    case "overwrite":
-      if (action.reasonCode === "nonempty-directory") {
-        action.reason = OVERWRITE_NONEMPTY;
-        return;
-      }
-      break;
-    case "adopt":
-      if (t.observed.kind !== "file" || t.source.kind !== "file") {
-        action.reasonCode = "adopt-impossible";
-        action.reason = reasonText("adopt-impossible");
-        return;
-      }
-      break;
-    default:
-      return assertNever(policy);
+// Apply the conflict policy (plan/fixes.ts decides which policies resolve it): the conflict
+// carries every policy that would; the link's own policy turns it into a replace when it does.
+function resolve(action: LinkAction, policy: ConflictPolicy): void {
+  action.fixes = fixesFor(action);
+  if (policy === "fail") return;
+  const no = refusal(policy, action);
+  if (no) {
+    if (no.code) action.reasonCode = no.code;
+    action.reason = no.reason;
+    return;
   }
+  delete action.fixes;
   action.kind = "replace";
   action.resolution = policy;
   action.reason = withResolution(action.reason, policy);

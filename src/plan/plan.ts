@@ -16,6 +16,8 @@ export interface PlanOptions {
   conflict?: ConflictPolicy;
   /** The platform the plan is for (path rules, link text comparison, junction notes); default "linux". */
   platform?: string;
+  /** `linkfarm unlink`: every removal is asked for (reason "unlinked", not "no longer declared"). */
+  unlink?: boolean;
 }
 
 export function plan(manifest: Manifest, observation: Observation, state: State, options: PlanOptions = {}): Plan {
@@ -36,8 +38,8 @@ export function plan(manifest: Manifest, observation: Observation, state: State,
   }
   if (manifest.prune) {
     const desired = new Set(observation.desired.map((d) => d.target));
-    const removes = pruneLinks(state, observation.prune, desired, platformFor(ctx.platform));
-    const deleted = new Set(removes.filter((r) => r.mode === "delete").map((r) => r.target));
+    const removes = pruneLinks(state, observation.prune, desired, platformFor(ctx.platform), options.unlink === true);
+    const deleted = new Set(removes.filter((r) => r.kind === "remove").map((r) => r.target));
     // A created directory that is itself a desired target is left to that link's action
     // (removing it here too made the link's action stale).
     const needed = ancestorsOf(observation.desired);
@@ -53,7 +55,7 @@ export function plan(manifest: Manifest, observation: Observation, state: State,
   };
 }
 
-// Counts per kind (a "forget" counts as a remove).
+// Counts per kind.
 export function summarize(actions: readonly Action[]): Summary {
   const summary = Object.fromEntries(ACTION_KINDS.map((k) => [k, 0])) as Summary;
   for (const a of actions) summary[a.kind]++;

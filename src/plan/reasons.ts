@@ -15,8 +15,6 @@ export interface ReasonFacts {
   wanted?: string;
   /** A path the reason is about (parent-is-file, parent-missing, target-is-source...). */
   path?: string;
-  /** Directories mkdirs will create (missing). */
-  count?: number;
   /** Mount points (cross-device). */
   mounts?: { source: string; target: string };
   /** What kind of special file is in the way. */
@@ -32,10 +30,9 @@ export function reasonText(code: ReasonCode, f: ReasonFacts = {}): string {
   switch (code) {
     case "in-place":
       return "in place";
-    case "missing": {
-      const n = f.count ?? 0;
-      return n > 0 ? `nothing at target; will create ${n} ${n === 1 ? "directory" : "directories"}` : "nothing at target";
-    }
+    // The directories mkdirs makes are counted once, in the summary, not on every line.
+    case "missing":
+      return "nothing at target";
     case "dangling":
       return `dangling: points to ${f.text}`;
     case "wrong-target":
@@ -58,6 +55,8 @@ export function reasonText(code: ReasonCode, f: ReasonFacts = {}): string {
       return "non-empty directory in the way";
     case "foreign-symlink":
       return `foreign symlink: points to ${f.text}`;
+    case "foreign-dangling-symlink":
+      return `dangling symlink not made by linkfarm: points to ${f.text}`;
     case "diverged":
       return "diverged: editor replaced the file, contents differ";
     case "source-replaced-diverged":
@@ -68,8 +67,12 @@ export function reasonText(code: ReasonCode, f: ReasonFacts = {}): string {
       return "no longer declared";
     case "created-dir-empty":
       return "directory linkfarm created, now empty";
+    case "unlinked":
+      return "unlinked on request";
     case "last-name":
       return "last name of its data (the source is gone); kept the file";
+    case "last-name-source-replaced":
+      return "last name of its data (the source path now holds another file); kept the file";
     case "changed-since-made":
       return "changed since linkfarm made it; left in place";
     case "already-gone":

@@ -4,7 +4,7 @@
 import type { ConflictPolicy, LinkType } from "../manifest/types.js";
 import type { Observed, SourceObserved } from "../observe/types.js";
 
-export type ActionKind = "ok" | "create" | "repair" | "replace" | "remove" | "conflict" | "error";
+export type ActionKind = "ok" | "create" | "repair" | "replace" | "remove" | "forget" | "conflict" | "error";
 
 export const ACTION_KINDS: readonly ActionKind[] = [
   "ok",
@@ -12,6 +12,7 @@ export const ACTION_KINDS: readonly ActionKind[] = [
   "repair",
   "replace",
   "remove",
+  "forget",
   "conflict",
   "error",
 ];
@@ -35,14 +36,17 @@ export type ReasonCode =
   | "directory"
   | "nonempty-directory"
   | "foreign-symlink"
+  | "foreign-dangling-symlink"
   | "diverged"
   | "source-replaced-diverged"
   | "special-file"
   // remove (delete)
   | "not-declared"
   | "created-dir-empty"
-  // remove (forget: leave the path, drop it from state)
+  | "unlinked"
+  // forget (leave the path, drop it from state)
   | "last-name"
+  | "last-name-source-replaced"
   | "changed-since-made"
   | "already-gone"
   // error
@@ -91,28 +95,36 @@ export interface LinkAction extends ActionBase {
   mkdirs: string[];
   /** For `replace`: how the thing in the way is dealt with. */
   resolution?: Resolution;
+  /**
+   * For `conflict`: the policies that would resolve it (backup first), decided by the planner
+   * (plan/fixes.ts). Reporters print it; they never work it out themselves.
+   */
+  fixes?: Resolution[];
   /** An extra remark (e.g. "junction made as a directory symlink on linux"). Display only. */
   note?: string;
 }
 
-/** Prune: something recorded in state that is no longer desired. */
+/**
+ * Prune: something recorded in state that is no longer desired. `remove` deletes the path (it
+ * is still exactly what linkfarm made); `forget` leaves the path alone and drops it from state
+ * (it changed since, it is the last name of its data, or it is already gone).
+ */
 export interface RemoveAction extends ActionBase {
-  kind: "remove";
+  kind: "remove" | "forget";
   /** What linkfarm made there ("dir" for a directory it created). */
   type: LinkType | "dir";
   source?: string;
   linkText?: string;
-  /** What is there now. The applier re-checks it before acting. */
+  /** What is there now. The applier re-checks it before acting (`remove` only). */
   observed: Observed;
-  /**
-   * "delete": remove the path (it is still exactly what linkfarm made).
-   * "forget": leave the path alone and drop it from state (it changed since, it is the last
-   * name of its data, or it is already gone).
-   */
-  mode: "delete" | "forget";
 }
 
 export type Action = LinkAction | RemoveAction;
+
+/** A prune action (`remove` or `forget`): about a state entry, not a declared link. */
+export function isPrune(a: Action): a is RemoveAction {
+  return a.kind === "remove" || a.kind === "forget";
+}
 
 export type Summary = Record<ActionKind, number>;
 
@@ -134,10 +146,10 @@ export function isBlocked(plan: Plan): boolean {
   return plan.summary.conflict > 0 || plan.summary.error > 0;
 }
 
-/** True when applying the plan would change something on disk or in state. */
+/** True when applying the plan would change something on disk or in state (a forget changes state). */
 export function hasChanges(plan: Plan): boolean {
   const s = plan.summary;
-  return s.create + s.repair + s.replace + s.remove > 0;
+  return s.create + s.repair + s.replace + s.remove + s.forget > 0;
 }
 
 export function assertNever(x: never): never {

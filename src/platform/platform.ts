@@ -17,6 +17,13 @@ export interface Platform extends Paths {
    * and a junction reads back absolute). Elsewhere: byte for byte.
    */
   sameLinkText(stored: string, wanted: string): boolean;
+  /**
+   * True when a symlink in directory `dir` holding `stored` means `wanted`: the same text
+   * (sameLinkText), or both relative and resolving lexically from `dir` to the same path
+   * (Stow's `../../.local/src/dotfiles/x` for our `../src/dotfiles/x`). A relative text never
+   * means an absolute one: switching `relative` on or off still repairs.
+   */
+  sameLinkMeaning(stored: string, wanted: string, dir: string): boolean;
   /** The type argument for fs.symlink: file or dir by the source (mklink vs mklink /D), or junction. */
   symlinkType(type: Exclude<LinkType, "hardlink">, sourceKind: string): SymlinkType | undefined;
   /** Whether this OS has junctions; elsewhere a junction is made as a directory symlink. */
@@ -26,11 +33,20 @@ export interface Platform extends Paths {
 function build(os: string): Platform {
   const paths = pathsFor(os);
   const win = os === "win32";
+  const sameLinkText = win ? (a: string, b: string) => a === b || paths.key(a) === paths.key(b) : (a: string, b: string) => a === b;
+  // A trailing separator asks for a directory: such a text means only itself.
+  const endsInSep = (t: string) => t.endsWith("/") || (win && t.endsWith("\\"));
   return {
     ...paths,
     os,
     hasJunctions: win,
-    sameLinkText: win ? (a, b) => a === b || paths.key(a) === paths.key(b) : (a, b) => a === b,
+    sameLinkText,
+    sameLinkMeaning(stored, wanted, dir) {
+      if (sameLinkText(stored, wanted)) return true;
+      const [a, b] = [paths.plain(stored), paths.plain(wanted)];
+      if (a === "" || paths.path.isAbsolute(a) || paths.path.isAbsolute(b) || endsInSep(a) !== endsInSep(b)) return false;
+      return paths.same(paths.path.resolve(dir, a), paths.path.resolve(dir, b));
+    },
     symlinkType(type, sourceKind) {
       if (!win) return undefined;
       if (type === "junction") return "junction";

@@ -19,7 +19,7 @@ export function renderApplyJson(plan: Plan, result: ApplyResult | undefined, ext
       ...(o.detail !== undefined ? { detail: o.detail } : {}),
       ...(o.backup !== undefined ? { backup: o.backup } : {}),
     }));
-    doc.applied = appliedCounts(result.outcomes);
+    doc.applied = appliedCounts(result.outcomes, result.dirsCreated);
     doc.ok = result.ok;
     doc.changed = result.changed;
     if (result.hookError) doc.hookError = result.hookError;

@@ -6,7 +6,7 @@ import type { RestoreOutcome } from "../apply/restore.js";
 import type { Action } from "../plan/types.js";
 import { displayPath } from "../platform/paths.js";
 import { paint } from "./color.js";
-import { actionLine } from "./text.js";
+import { actionLine, plural } from "./text.js";
 
 export interface ApplyTextOptions {
   home: string;
@@ -15,20 +15,36 @@ export interface ApplyTextOptions {
   quiet?: boolean;
 }
 
-/** Counts of what was done, per kind, plus stale and failed. */
+/** Counts of what was done, per kind (links), plus stale and failed, and directories apart. */
 export interface AppliedCounts {
   created: number;
   repaired: number;
   replaced: number;
+  /** Links removed (directories are `dirsRemoved`). */
   removed: number;
+  /** Dropped from state, left on disk. */
+  forgotten: number;
   unchanged: number;
   stale: number;
   failed: number;
+  dirsCreated: number;
+  dirsRemoved: number;
 }
 
-// Tally outcomes (a "forget" counts as removed, as in the plan's summary).
-export function appliedCounts(outcomes: readonly Outcome[]): AppliedCounts {
-  const c: AppliedCounts = { created: 0, repaired: 0, replaced: 0, removed: 0, unchanged: 0, stale: 0, failed: 0 };
+// Tally outcomes: links per kind; directories linkfarm made or removed are counted apart.
+export function appliedCounts(outcomes: readonly Outcome[], dirsCreated = 0): AppliedCounts {
+  const c: AppliedCounts = {
+    created: 0,
+    repaired: 0,
+    replaced: 0,
+    removed: 0,
+    forgotten: 0,
+    unchanged: 0,
+    stale: 0,
+    failed: 0,
+    dirsCreated,
+    dirsRemoved: 0,
+  };
   for (const o of outcomes) {
     if (o.status === "stale") c.stale++;
     else if (o.status === "failed") c.failed++;
@@ -36,7 +52,9 @@ export function appliedCounts(outcomes: readonly Outcome[]): AppliedCounts {
     else if (o.action.kind === "create") c.created++;
     else if (o.action.kind === "repair") c.repaired++;
     else if (o.action.kind === "replace") c.replaced++;
+    else if (o.action.kind === "remove" && o.action.type === "dir") c.dirsRemoved++;
     else if (o.action.kind === "remove") c.removed++;
+    else if (o.action.kind === "forget") c.forgotten++;
   }
   return c;
 }
@@ -48,18 +66,18 @@ function hookLines(h: NonNullable<ApplyResult["hookError"]>): string[] {
   return lines;
 }
 
-// "Applied: 3 created, 1 repaired, 1 replaced, 2 removed, 12 unchanged." (+ stale, failed)
+// "Applied: 3 created, 1 repaired, 1 replaced, 2 removed, 12 unchanged; created 4 directories."
+// (+ forgotten, stale, failed when there are any). Counts are links; directories said apart.
 export function appliedLine(c: AppliedCounts): string {
-  const parts = [
-    `${c.created} created`,
-    `${c.repaired} repaired`,
-    `${c.replaced} replaced`,
-    `${c.removed} removed`,
-    `${c.unchanged} unchanged`,
-  ];
+  const parts = [`${c.created} created`, `${c.repaired} repaired`, `${c.replaced} replaced`, `${c.removed} removed`];
+  if (c.forgotten > 0) parts.push(`${c.forgotten} forgotten`);
+  parts.push(`${c.unchanged} unchanged`);
   if (c.stale > 0) parts.push(`${c.stale} stale`);
   if (c.failed > 0) parts.push(`${c.failed} failed`);
-  return `Applied: ${parts.join(", ")}.`;
+  const dirs: string[] = [];
+  if (c.dirsCreated > 0) dirs.push(`created ${plural(c.dirsCreated, "directory", "directories")}`);
+  if (c.dirsRemoved > 0) dirs.push(`removed ${plural(c.dirsRemoved, "directory", "directories")}`);
+  return `Applied: ${parts.join(", ")}${dirs.length > 0 ? `; ${dirs.join(" and ")}` : ""}.`;
 }
 
 function doneLine(o: Outcome, opts: ApplyTextOptions): string {
@@ -82,7 +100,7 @@ function isOk(a: Action): boolean {
 // The whole report, ending in a newline. A run that changed nothing says so in one line.
 export function renderApplyText(result: ApplyResult, opts: ApplyTextOptions): string {
   const lines: string[] = [];
-  const c = appliedCounts(result.outcomes);
+  const c = appliedCounts(result.outcomes, result.dirsCreated);
   if (result.hookError?.phase === "before") return hookLines(result.hookError).join("\n") + "\n";
   if (!opts.quiet) {
     for (const o of result.outcomes) {
@@ -92,12 +110,12 @@ export function renderApplyText(result: ApplyResult, opts: ApplyTextOptions): st
   }
   for (const o of result.outcomes) if (o.status === "stale" || o.status === "failed") lines.push(problemLine(o, opts));
   if (result.hookError) lines.push(...hookLines(result.hookError));
-  const nothing = c.created + c.repaired + c.replaced + c.removed + c.stale + c.failed === 0;
+  const nothing = c.created + c.repaired + c.replaced + c.removed + c.dirsRemoved + c.forgotten + c.stale + c.failed === 0;
   if (opts.quiet && nothing && !result.hookError) return "";
   if (lines.length > 0) lines.push("");
   if (nothing) {
     const inPlace = result.outcomes.filter((o) => isOk(o.action)).length;
-    lines.push(`No changes. ${inPlace} ${inPlace === 1 ? "link" : "links"} in place.`);
+    lines.push(`No changes. ${plural(inPlace, "link", "links")} in place.`);
   } else {
     lines.push(appliedLine(c));
   }
@@ -143,7 +161,7 @@ export function renderStatusText(entries: readonly HealthEntry[], opts: { home: 
   lines.push("");
   const order = ["ok", "dangling", "diverged", "changed", "replaced", "missing"];
   const parts = order.filter((k) => counts.has(k)).map((k) => `${counts.get(k)} ${k}`);
-  lines.push(`${entries.length} ${entries.length === 1 ? "link" : "links"}: ${parts.join(", ")}.`);
+  lines.push(`${plural(entries.length, "link", "links")}: ${parts.join(", ")}.`);
   if (entries.some((e) => e.type === "hardlink")) {
     lines.push("Hard links: deleting one name does not delete the data; it lives until its last name is gone.");
   }

@@ -14,7 +14,7 @@ function actionJson(a: Action): Record<string, unknown> {
   out.reasonCode = a.reasonCode;
   switch (a.kind) {
     case "remove":
-      out.mode = a.mode;
+    case "forget":
       out.observed = a.observed;
       return out;
     case "ok":
@@ -24,6 +24,7 @@ function actionJson(a: Action): Record<string, unknown> {
     case "conflict":
     case "error":
       if (a.resolution !== undefined) out.resolution = a.resolution;
+      if (a.fixes !== undefined) out.fixes = a.fixes;
       if (a.note !== undefined) out.note = a.note;
       out.mkdirs = a.mkdirs;
       out.observed = a.observed;

@@ -1,9 +1,9 @@
 // The plan as GitHub-flavoured markdown: a summary line and a table, for $GITHUB_STEP_SUMMARY
 // or a pull-request comment. A view of the plan: it decides nothing.
 
-import { hasChanges, isBlocked, type Plan } from "../plan/types.js";
+import { hasChanges, isBlocked, isPrune, type Plan } from "../plan/types.js";
 import { displayPath } from "../platform/paths.js";
-import { blockedHint, details, DISPLAY_ORDER, summaryLine, SYMBOLS } from "./text.js";
+import { blockedHint, details, DISPLAY_ORDER, plural, summaryLine, SYMBOLS } from "./text.js";
 
 export interface MarkdownOptions {
   home: string;
@@ -27,14 +27,14 @@ export function renderMarkdown(plan: Plan, options: MarkdownOptions): string {
   const { home } = options;
   const n = plan.summary.ok;
   if (!isBlocked(plan) && !hasChanges(plan)) {
-    return `**No changes.** ${n} ${n === 1 ? "link" : "links"} in place.\n`;
+    return `**No changes.** ${plural(n, "link", "links")} in place.\n`;
   }
   const lines = [`**${summaryLine(plan)}**`, "", "| | Kind | Target | Source | Reason |", "|---|---|---|---|---|"];
   for (const kind of DISPLAY_ORDER) {
     if (kind === "ok") continue;
     for (const a of plan.actions) {
       if (a.kind !== kind) continue;
-      const source = a.kind === "remove" && a.type === "dir" ? "" : (a.linkText ?? a.source ?? "");
+      const source = isPrune(a) && a.type === "dir" ? "" : (a.linkText ?? a.source ?? "");
       const row = [
         code(SYMBOLS[a.kind]),
         a.kind,

@@ -2,9 +2,10 @@
 // (cheap, no schema compiler at run time). Unknown keys are dropped; wrong ones are reported.
 
 import { diag, type Diagnostic } from "../diagnostic.js";
-import { CONFLICT_POLICIES, LINK_TYPES } from "../manifest/types.js";
+import { LINK_TYPES } from "../manifest/types.js";
+import { RESOLUTIONS } from "../plan/fixes.js";
 import type { Observed, SourceObserved } from "../observe/types.js";
-import { ACTION_KINDS, type Action, type Plan, type ReasonCode, type Resolution, type Summary } from "../plan/types.js";
+import { ACTION_KINDS, type Action, type LinkAction, type Plan, type ReasonCode, type Summary } from "../plan/types.js";
 
 // Every reason code, at run time (the record makes the list exhaustive at compile time).
 const REASON_CODE_SET: Record<ReasonCode, true> = {
@@ -21,12 +22,15 @@ const REASON_CODE_SET: Record<ReasonCode, true> = {
   directory: true,
   "nonempty-directory": true,
   "foreign-symlink": true,
+  "foreign-dangling-symlink": true,
   diverged: true,
   "source-replaced-diverged": true,
   "special-file": true,
   "not-declared": true,
   "created-dir-empty": true,
+  unlinked: true,
   "last-name": true,
+  "last-name-source-replaced": true,
   "changed-since-made": true,
   "already-gone": true,
   "source-missing": true,
@@ -44,7 +48,6 @@ const REASON_CODE_SET: Record<ReasonCode, true> = {
 };
 export const REASON_CODES = Object.keys(REASON_CODE_SET) as ReasonCode[];
 
-const RESOLUTIONS: readonly Resolution[] = CONFLICT_POLICIES.filter((p): p is Resolution => p !== "fail");
 const OTHER_WHAT = ["fifo", "socket", "block-device", "char-device", "unknown"] as const;
 
 type Obj = Record<string, unknown>;
@@ -140,11 +143,12 @@ function action(c: Checker, v: unknown, at: string): Action | undefined {
   const reason = c.str(o, "reason", at);
   const reasonCode = c.oneOf(o, "reasonCode", REASON_CODES, at);
   const linkText = c.optStr(o, "linkText", at);
-  if (kind === "remove") {
+  if (kind === "remove" || kind === "forget") {
     const type = c.oneOf(o, "type", [...LINK_TYPES, "dir"] as const, at);
-    const mode = c.oneOf(o, "mode", ["delete", "forget"] as const, at);
+    // Before `forget` was a kind, a forget was a remove with mode "forget": never delete it.
+    if (kind === "remove" && o.mode === "forget") c.fail(`${at}.mode`, `a forget is now kind "forget"; make a new plan`);
     const source = c.optStr(o, "source", at);
-    const a: Action = { kind, type, target, reason, reasonCode, mode, observed: observed(c, o.observed, `${at}.observed`) };
+    const a: Action = { kind, type, target, reason, reasonCode, observed: observed(c, o.observed, `${at}.observed`) };
     if (source !== undefined) a.source = source;
     if (linkText !== undefined) a.linkText = linkText;
     return a;
@@ -158,7 +162,7 @@ function action(c: Checker, v: unknown, at: string): Action | undefined {
     );
   const entry = c.num(o, "entry", at);
   if (!Number.isInteger(entry) || entry < 0) c.fail(`${at}.entry`, "expected an integer ≥ 0");
-  const a: Action = {
+  const a: LinkAction = {
     kind,
     type,
     target,
@@ -173,6 +177,10 @@ function action(c: Checker, v: unknown, at: string): Action | undefined {
   if (linkText !== undefined) a.linkText = linkText;
   if (o.resolution !== undefined) a.resolution = c.oneOf(o, "resolution", RESOLUTIONS, at);
   if (o.note !== undefined) a.note = c.str(o, "note", at);
+  if (o.fixes !== undefined) {
+    if (!Array.isArray(o.fixes)) c.fail(`${at}.fixes`, "expected an array of policies");
+    else a.fixes = o.fixes.map((_, i) => c.oneOf(o.fixes as Obj, String(i), RESOLUTIONS, `${at}.fixes`));
+  }
   if (kind === "replace" && a.resolution === undefined) c.fail(`${at}.resolution`, "a replace needs a resolution");
   return a;
 }

@@ -1,10 +1,10 @@
 // The plan for people: one line per action that changes or blocks something, grouped by kind,
 // then a summary line. A view of the plan: it decides nothing, and colours only when told to.
 
-import { assertNever, isBlocked, hasChanges, type Action, type ActionKind, type Plan } from "../plan/types.js";
+import { commonFixes } from "../plan/fixes.js";
+import { assertNever, isBlocked, hasChanges, isPrune, type Action, type ActionKind, type Plan } from "../plan/types.js";
 import { displayPath } from "../platform/paths.js";
 import { paint, type Paint } from "./color.js";
-import { resolvingPolicies } from "./conflict-hint.js";
 
 export interface TextOptions {
   /** HOME, for `~/...` display. */
@@ -16,13 +16,14 @@ export interface TextOptions {
   quiet?: boolean;
 }
 
-// SPEC's symbols, one per kind.
+// SPEC's symbols, one per kind. A forget is "." (nothing happens on disk), never "-".
 export const SYMBOLS: Record<ActionKind, string> = {
   ok: "=",
   create: "+",
   repair: "~",
   replace: "-/+",
   remove: "-",
+  forget: ".",
   conflict: "!",
   error: "x",
 };
@@ -35,6 +36,7 @@ export const DISPLAY_ORDER: readonly ActionKind[] = [
   "repair",
   "replace",
   "remove",
+  "forget",
   "ok",
 ];
 
@@ -50,6 +52,8 @@ function colorOf(kind: ActionKind, p: Paint): (s: string) => string {
       return p.magenta;
     case "remove":
       return p.yellow;
+    case "forget":
+      return p.dim;
     case "conflict":
     case "error":
       return p.red;
@@ -71,17 +75,19 @@ export function describeLink(a: Action, home: string): { arrow: string; tags: st
   return { arrow: text !== undefined ? ` -> ${text}` : "", tags };
 }
 
-// The parenthesised part: type tags, the reason, a note; forgotten removals say what stays.
+// The parenthesised part: type tags, the reason, a note, a conflict's fixes; forgets say what
+// stays.
 export function details(a: Action, home: string): string[] {
   const { tags } = describeLink(a, home);
   const out = [...tags];
-  if (a.kind === "remove" && a.mode === "forget") {
+  if (a.kind === "forget") {
     out.push(a.reasonCode === "already-gone" ? a.reason : `kept: ${a.reason}`);
     out.push("no longer managed");
   } else {
     out.push(a.reason);
   }
-  if (a.kind !== "remove" && a.note) out.push(a.note);
+  if (!isPrune(a) && a.note) out.push(a.note);
+  if (!isPrune(a) && a.fixes && a.fixes.length > 0) out.push(`fix: --conflict ${a.fixes.join("|")}`);
   return out;
 }
 
@@ -90,29 +96,47 @@ export function actionLine(a: Action, options: { home: string; color: boolean })
   const p = paint(options.color);
   const c = colorOf(a.kind, p);
   const target = displayPath(a.target, options.home);
-  const forget = a.kind === "remove" && a.mode === "forget";
+  const forget = a.kind === "forget";
   const { arrow } = describeLink(a, options.home);
   const head = `${c(SYMBOLS[a.kind].padStart(3))} ${p.bold(target)}${forget ? "" : arrow}`;
   return `${head}  ${p.dim(`(${details(a, options.home).join("; ")})`)}`;
 }
 
-function plural(n: number, one: string, many: string): string {
+// "1 link", "2 links".
+export function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-// "Plan: 3 to create, 1 to repair, 1 to replace, 2 to remove, 12 unchanged, 1 conflict, 2 errors."
+const isDir = (a: Action) => isPrune(a) && a.type === "dir";
+
+/** Directories the plan makes (each once, however many links share it) and removes. */
+export function directoryCounts(plan: Plan): { create: number; remove: number } {
+  const made = new Set<string>();
+  for (const a of plan.actions) {
+    if (a.kind === "create" || a.kind === "repair" || a.kind === "replace") for (const d of a.mkdirs) made.add(d);
+  }
+  return { create: made.size, remove: plan.actions.filter((a) => a.kind === "remove" && isDir(a)).length };
+}
+
+// "Plan: 3 to create, 1 to repair, 1 to replace, 2 to remove, 12 unchanged, 1 conflict, 2 errors;
+// will create 4 directories." Counts are links; directories are said apart, once.
 export function summaryLine(plan: Plan): string {
   const s = plan.summary;
+  const dirs = directoryCounts(plan);
   const parts = [
     `${s.create} to create`,
     `${s.repair} to repair`,
     `${s.replace} to replace`,
-    `${s.remove} to remove`,
-    `${s.ok} unchanged`,
+    `${s.remove - dirs.remove} to remove`,
   ];
+  if (s.forget > 0) parts.push(`${s.forget} to forget`);
+  parts.push(`${s.ok} unchanged`);
   if (s.conflict > 0) parts.push(plural(s.conflict, "conflict", "conflicts"));
   if (s.error > 0) parts.push(plural(s.error, "error", "errors"));
-  return `Plan: ${parts.join(", ")}.`;
+  const dirParts: string[] = [];
+  if (dirs.create > 0) dirParts.push(`create ${plural(dirs.create, "directory", "directories")}`);
+  if (dirs.remove > 0) dirParts.push(`remove ${plural(dirs.remove, "directory", "directories")}`);
+  return `Plan: ${parts.join(", ")}${dirParts.length > 0 ? `; will ${dirParts.join(" and ")}` : ""}.`;
 }
 
 // What to do about a blocked plan: the flags that would resolve every conflict, and errors.
@@ -120,7 +144,7 @@ export function blockedHint(plan: Plan): string[] {
   const lines: string[] = [];
   const s = plan.summary;
   if (s.conflict > 0) {
-    const fixes = resolvingPolicies(plan.actions).map((f) => `--conflict ${f}`);
+    const fixes = commonFixes(plan.actions).map((f) => `--conflict ${f}`);
     const what = s.conflict === 1 ? "the conflict" : "the conflicts";
     lines.push(
       fixes.length > 0

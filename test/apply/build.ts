@@ -39,14 +39,13 @@ export function linkAction(
 
 export function removeAction(
   sb: Sandbox,
-  o: { target: string; type: RemoveAction["type"]; mode: RemoveAction["mode"]; source?: string },
+  o: { target: string; type: RemoveAction["type"]; kind: RemoveAction["kind"]; source?: string },
 ): RemoveAction {
   const target = sb.p(o.target);
   const a: RemoveAction = {
-    kind: "remove",
+    kind: o.kind,
     type: o.type,
     target,
-    mode: o.mode,
     reasonCode: "not-declared",
     reason: "test",
     observed: probeNow(target, realFs),

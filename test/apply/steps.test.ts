@@ -227,7 +227,7 @@ describe("remove (prune)", () => {
   it("deletes a symlink that is still exactly what linkfarm made", async () => {
     const sb = sandbox({ "repo/a": "A", "home/.a": { symlink: "/x/repo/a" } });
     const state = { formatVersion: 1 as const, manifest: "m", links: { [sb.p("home/.a")]: { type: "symlink" as const, source: "/x/repo/a", linkText: "/x/repo/a" } }, dirs: [], backups: [] };
-    const r = await run(sb, [removeAction(sb, { target: "home/.a", type: "symlink", mode: "delete" })], { state });
+    const r = await run(sb, [removeAction(sb, { target: "home/.a", type: "symlink", kind: "remove" })], { state });
     expect(r.outcomes[0]!.status).toBe("done");
     expect(sb.exists("home/.a")).toBe(false);
     expect(readStateFile(sb).links).toEqual({});
@@ -235,7 +235,7 @@ describe("remove (prune)", () => {
 
   it("never removes a path that changed since it was planned", async () => {
     const sb = sandbox({ "home/.a": { symlink: "/x/repo/a" } });
-    const a = removeAction(sb, { target: "home/.a", type: "symlink", mode: "delete" });
+    const a = removeAction(sb, { target: "home/.a", type: "symlink", kind: "remove" });
     fs.unlinkSync(sb.p("home/.a"));
     sb.write({ "home/.a": "user's file now" });
     const before = contentHashes(sb.snapshot());
@@ -247,14 +247,14 @@ describe("remove (prune)", () => {
 
   it("deletes a hard link only while another name of its data exists", async () => {
     const sb = sandbox({ "repo/a": "A", "home/.a": { hardlink: "repo/a" } });
-    await run(sb, [removeAction(sb, { target: "home/.a", type: "hardlink", mode: "delete" })]);
+    await run(sb, [removeAction(sb, { target: "home/.a", type: "hardlink", kind: "remove" })]);
     expect(sb.exists("home/.a")).toBe(false);
     expect(sb.read("repo/a")).toBe("A");
   });
 
   it("never removes the last name of some data: the source went away meanwhile → stale, kept", async () => {
     const sb = sandbox({ "repo/a": "A", "home/.a": { hardlink: "repo/a" } });
-    const a = removeAction(sb, { target: "home/.a", type: "hardlink", mode: "delete" });
+    const a = removeAction(sb, { target: "home/.a", type: "hardlink", kind: "remove" });
     fs.unlinkSync(sb.p("repo/a"));
     const before = contentHashes(sb.snapshot());
     const r = await run(sb, [a]);
@@ -266,7 +266,7 @@ describe("remove (prune)", () => {
   it("forget leaves the path alone and drops it from state", async () => {
     const sb = sandbox({ "home/.a": "last name of data" });
     const state = { formatVersion: 1 as const, manifest: "m", links: { [sb.p("home/.a")]: { type: "hardlink" as const, source: "/gone", dev: 1, ino: 2 } }, dirs: [], backups: [] };
-    const r = await run(sb, [removeAction(sb, { target: "home/.a", type: "hardlink", mode: "forget" })], { state });
+    const r = await run(sb, [removeAction(sb, { target: "home/.a", type: "hardlink", kind: "forget" })], { state });
     expect(r.outcomes[0]!.status).toBe("done");
     expect(r.changed).toBe(false);
     expect(sb.read("home/.a")).toBe("last name of data");
@@ -279,10 +279,10 @@ describe("remove (prune)", () => {
     const r = await run(
       sb,
       [
-        removeAction(sb, { target: "home/a", type: "dir", mode: "delete" }),
-        removeAction(sb, { target: "home/a/b", type: "dir", mode: "delete" }),
-        removeAction(sb, { target: "home/a/b/c", type: "dir", mode: "delete" }),
-        removeAction(sb, { target: "home/k", type: "dir", mode: "delete" }),
+        removeAction(sb, { target: "home/a", type: "dir", kind: "remove" }),
+        removeAction(sb, { target: "home/a/b", type: "dir", kind: "remove" }),
+        removeAction(sb, { target: "home/a/b/c", type: "dir", kind: "remove" }),
+        removeAction(sb, { target: "home/k", type: "dir", kind: "remove" }),
       ],
       { state },
     );

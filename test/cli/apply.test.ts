@@ -39,7 +39,7 @@ describe("linkfarm apply", () => {
     const sb = farm();
     const first = await cli(sb, "apply");
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain("Applied: 3 created, 0 repaired, 0 replaced, 0 removed, 0 unchanged.");
+    expect(first.stdout).toContain("Applied: 3 created, 0 repaired, 0 replaced, 0 removed, 0 unchanged; created 3 directories.");
     expect(sb.readlink("home/.bashrc")).toBe(sb.p("repo/bash/.bashrc"));
     expect(sb.ino("home/.local/bin/sub/other")).toBe(sb.ino("repo/bin/sub/other"));
     const snap = sb.snapshot();
@@ -92,7 +92,8 @@ describe("linkfarm apply", () => {
     sb.write({ "repo/linkfarm.yaml": manifest("links:\n  - source: bash/.bashrc\n    target: .bashrc\n") });
     const r = await cli(sb, "apply");
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("5 removed");
+    // Links and directories are counted apart (issue 13: "5551 removed" counted directories).
+    expect(r.stdout).toContain("2 removed, 1 unchanged; removed 3 directories.");
     expect(sb.exists("home/.local")).toBe(false);
     expect(sb.read("repo/bin/tool")).toContain("tool");
     expect(sb.readlink("home/.bashrc")).toBe(sb.p("repo/bash/.bashrc"));

@@ -26,7 +26,7 @@ describe("plan after a crash", () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.summary.remove).toBe(1);
-    expect(doc.actions[0]).toMatchObject({ kind: "remove", target: sb.p("home/.old"), mode: "delete" });
+    expect(doc.actions[0]).toMatchObject({ kind: "remove", target: sb.p("home/.old") });
     expect(sb.snapshot()).toEqual(before);
   });
 });

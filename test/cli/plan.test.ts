@@ -50,7 +50,7 @@ describe("linkfarm plan", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("+ ~/.bashrc -> ");
     expect(r.stdout).toContain("+ ~/.local/bin/tool => ");
-    expect(r.stdout).toContain("Plan: 4 to create, 0 to repair, 0 to replace, 0 to remove, 0 unchanged.");
+    expect(r.stdout).toContain("Plan: 4 to create, 0 to repair, 0 to replace, 0 to remove, 0 unchanged; will create 5 directories.");
   });
 
   it("with --detailed-exitcode exits 2 when changes are pending and 0 when in sync", async () => {
@@ -83,7 +83,7 @@ describe("linkfarm plan", () => {
   });
 
   it("--json prints one JSON document on stdout that matches schema/plan.schema.json, with absolute paths", async () => {
-    const { sb, plan } = farm({ "home/.config/git/config": { symlink: "/nowhere" } });
+    const { sb, plan } = farm({ "home/.config/git/config": { symlink: "../../../repo/gone" } });
     const r = await plan("--json");
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);

@@ -116,7 +116,7 @@ links:
     "repo/bin/tool": "#!/bin/sh\n",
     "repo/bin/new": "#!/bin/sh\necho new\n",
     "repo/mine": "theirs\n",
-    "home/.vimrc": { symlink: "/old/place/.vimrc" },
+    "home/.vimrc": { symlink: "../repo/vim/.vimrc-moved-away" },
     "home/.mine": "mine, different\n",
     "home/.local/bin/tool": { hardlink: "repo/bin/tool" },
     "home/.gone": { symlink: "/x/repo/gone" },

@@ -88,4 +88,68 @@ describe("linkfarm unlink", () => {
     expect(r.stdout).toContain("would restore ~/.a");
     expect(sb.snapshot()).toEqual(before);
   });
+  it("counts links and directories apart, and gives a removal the reason 'unlinked'", async () => {
+    const sb = farm();
+    await cli(sb, "apply");
+    const r = await cli(sb, "unlink", "--json");
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.applied).toMatchObject({ removed: 2, dirsRemoved: 2, forgotten: 0 });
+    const links = doc.actions.filter((a: { type: string }) => a.type !== "dir");
+    expect(links.map((a: { kind: string; reasonCode: string }) => [a.kind, a.reasonCode])).toEqual([
+      ["remove", "unlinked"],
+      ["remove", "unlinked"],
+    ]);
+    const sb2 = farm();
+    await cli(sb2, "apply");
+    const text = await cli(sb2, "unlink");
+    expect(text.stdout).toContain("2 removed, 0 unchanged; removed 2 directories.");
+  });
+
+  it("a link it leaves in place is forgotten, not removed, and 'the source is gone' only when it is", async () => {
+    const sb = farm();
+    await cli(sb, "apply");
+    fs.unlinkSync(sb.p("repo/bin/t"));
+    const r = await cli(sb, "unlink", "--json");
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    const t = doc.actions.find((a: { target: string }) => a.target === sb.p("home/.local/bin/t"));
+    expect(t).toMatchObject({ kind: "forget", reasonCode: "last-name" });
+    expect(doc.summary).toMatchObject({ forget: 1 });
+    expect(doc.applied).toMatchObject({ removed: 1, forgotten: 1 });
+    expect(sb.read("home/.local/bin/t")).toBe("tool\n");
+
+    const sb2 = farm();
+    await cli(sb2, "apply");
+    fs.writeFileSync(sb2.p("repo/bin/t.new"), "a new tool\n");
+    fs.renameSync(sb2.p("repo/bin/t.new"), sb2.p("repo/bin/t"));
+    const doc2 = JSON.parse((await cli(sb2, "unlink", "--json")).stdout);
+    const t2 = doc2.actions.find((a: { target: string }) => a.target === sb2.p("home/.local/bin/t"));
+    expect(t2).toMatchObject({ kind: "forget", reasonCode: "last-name-source-replaced" });
+    expect(sb2.read("home/.local/bin/t")).toBe("tool\n");
+  });
+
+  it("a stranger's dangling symlink is a conflict; backup keeps it and --restore brings it back", async () => {
+    const nas = "/mnt/nas-not-mounted/me/gitconfig";
+    const sb = sandbox({
+      "repo/linkfarm.yaml": "version: 1\nlinks:\n  - { source: gitconfig, target: .gitconfig }\n",
+      "repo/gitconfig": "[user]\n",
+      "home/.gitconfig": { symlink: nas },
+    });
+    const plain = await cli(sb, "apply");
+    expect(plain.code).toBe(1);
+    expect(sb.readlink("home/.gitconfig")).toBe(nas);
+    const plan = JSON.parse((await cli(sb, "plan", "--json")).stdout);
+    expect(plan.actions[0]).toMatchObject({ kind: "conflict", reasonCode: "foreign-dangling-symlink", fixes: ["backup", "overwrite"] });
+    expect(plan.actions[0].reason).toContain(nas);
+
+    expect((await cli(sb, "apply", "--conflict", "backup")).code).toBe(0);
+    expect(sb.readlink("home/.gitconfig")).toBe(sb.p("repo/gitconfig"));
+    expect(sb.readlink("home/.gitconfig.linkfarm-bak")).toBe(nas);
+
+    const u = await cli(sb, "unlink", "--restore");
+    expect(u.code).toBe(0);
+    expect(sb.readlink("home/.gitconfig")).toBe(nas);
+    expect(sb.exists("home/.gitconfig.linkfarm-bak")).toBe(false);
+  });
 });

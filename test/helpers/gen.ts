@@ -77,7 +77,8 @@ const diskItem: fc.Arbitrary<DiskItem> = fc.oneof(
   { weight: 1, arbitrary: content.map((c) => ({ kind: "dir" as const, content: c })) },
   { weight: 1, arbitrary: fc.constant({ kind: "dangling" as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: "foreign" as const }) },
-  { weight: 1, arbitrary: fc.constantFrom("f0", "f1", "d0", "g/x.txt").map((to) => ({ kind: "into-source" as const, to })) },
+  // "gone": a dangling symlink into the source root (ours: a repair; a foreign dangling one is a conflict).
+  { weight: 1, arbitrary: fc.constantFrom("f0", "f1", "d0", "g/x.txt", "gone").map((to) => ({ kind: "into-source" as const, to })) },
   { weight: 1, arbitrary: fc.constantFrom("f0", "f1", "d0/a", "g/x.txt").map((to) => ({ kind: "hardlink-of" as const, to })) },
 );
 

@@ -188,6 +188,13 @@ describe("import dotbot: what cannot be carried, and the exit code", () => {
     expect(r.sb.read("home/dotfiles/linkfarm.yaml")).toBe(written);
   });
 
+  it("-o says how many links it wrote, singular for one (not '1 links')", async () => {
+    const r = repo("- link:\n    ~/.vimrc: vimrc\n", { vimrc: "set nu\n" });
+    const res = await runCli(["import", "dotbot", "-o", "linkfarm.yaml"], { cwd: r.dir, env: r.sb.env });
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout).toContain("(1 link).");
+  });
+
   it("stow-only flags and an unknown source are usage errors", async () => {
     const sb = sandbox({});
     expect((await runCli(["import", "dotbot", "--fold"], { cwd: sb.home, env: sb.env })).code).toBe(1);

@@ -61,7 +61,7 @@ describe("order", () => {
     const link = (target: string): Action =>
       ({ kind: "create", target, reasonCode: "missing", reason: "" }) as unknown as Action;
     const dir = (target: string): Action =>
-      ({ kind: "remove", type: "dir", target, reasonCode: "created-dir-empty", reason: "", mode: "delete" }) as unknown as Action;
+      ({ kind: "remove", type: "dir", target, reasonCode: "created-dir-empty", reason: "" }) as unknown as Action;
     const sorted = sortActions([dir("/h/a"), link("/h/b"), dir("/h/a/b"), link("/h/a/x"), link("/h/B")]);
     expect(sorted.map((a) => a.target)).toEqual(["/h/B", "/h/a/x", "/h/b", "/h/a/b", "/h/a"]);
   });

@@ -20,6 +20,8 @@ describe("symlinks", () => {
     expect(r.link(sb.p("home/.config/x/a"))).toMatchObject({
       kind: "create",
       reasonCode: "missing",
+      // The directories are said once, in the summary, not on every line that needs them.
+      reason: "nothing at target",
       linkText: sb.p("repo/a"),
       mkdirs: [sb.p("home/.config"), sb.p("home/.config/x")],
     });
@@ -33,11 +35,62 @@ describe("symlinks", () => {
     expect(r.link(sb.p("home/a"))).toMatchObject({ kind: "ok", reasonCode: "in-place" });
   });
 
-  it("a dangling symlink is repaired, even a foreign one", () => {
-    const { sb, manifest } = farm({ "repo/a": "A", "home/a": { symlink: "/nowhere/at/all" } });
+  it("a foreign dangling symlink is a conflict whose reason shows its text (it is information)", () => {
+    const { sb, manifest } = farm({ "repo/a": "A", "home/a": { symlink: "/mnt/nas-not-mounted/me/gitconfig" } });
+    const r = observeAndPlan(manifest([{ source: "a", target: "a" }]));
+    expect(r.link(sb.p("home/a"))).toMatchObject({
+      kind: "conflict",
+      reasonCode: "foreign-dangling-symlink",
+      fixes: ["backup", "overwrite"],
+    });
+    expect(r.link(sb.p("home/a")).reason).toContain("/mnt/nas-not-mounted/me/gitconfig");
+  });
+
+  it("a dangling symlink into the source root is ours: repaired", () => {
+    const { sb, manifest } = farm({ "repo/a": "A", "home/a": { symlink: "../repo/gone" } });
     const r = observeAndPlan(manifest([{ source: "a", target: "a" }]));
     expect(r.link(sb.p("home/a"))).toMatchObject({ kind: "repair", reasonCode: "dangling" });
-    expect(r.link(sb.p("home/a")).reason).toContain("/nowhere/at/all");
+  });
+
+  it("a dangling symlink state recorded with this text is ours: repaired", () => {
+    const { sb, manifest, state } = farm({ "repo/a": "A", "home/a": { symlink: "/old/place/a" } });
+    const st = state({ [sb.p("home/a")]: { type: "symlink", source: "/old/place/a", linkText: "/old/place/a" } });
+    const r = observeAndPlan(manifest([{ source: "a", target: "a" }]), { state: st });
+    expect(r.link(sb.p("home/a"))).toMatchObject({ kind: "repair", reasonCode: "dangling" });
+  });
+
+  it("a relative text that resolves from the link's directory to the desired path is ok (Stow's layout)", () => {
+    // stow dir ~/.local/src/dotfiles, stow -t ~: Stow writes ../../.local/src/dotfiles/...
+    const { sb } = farm({
+      "home/.local/src/dotfiles/fun/.local/bin/x": "X",
+      "home/.local/bin/x": { symlink: "../../.local/src/dotfiles/fun/.local/bin/x" },
+    });
+    const m = buildManifest({
+      dir: sb.p("home/.local/src/dotfiles"),
+      targetRoot: sb.home,
+      links: [{ source: "fun", target: ".", tree: true, relative: true }],
+    });
+    const r = observeAndPlan(m);
+    expect(r.link(sb.p("home/.local/bin/x"))).toMatchObject({
+      kind: "ok",
+      reasonCode: "in-place",
+      linkText: "../src/dotfiles/fun/.local/bin/x",
+    });
+    expect(r.plan.summary.repair).toBe(0);
+  });
+
+  it("an absolute text where a relative one is wanted (and the reverse) still repairs", () => {
+    const { sb, manifest } = farm({ "repo/a": "A" });
+    fs.symlinkSync(sb.p("repo/a"), sb.p("home/rel"));
+    fs.symlinkSync("../repo/a", sb.p("home/abs"));
+    const r = observeAndPlan(
+      manifest([
+        { source: "a", target: "rel", relative: true },
+        { source: "a", target: "abs" },
+      ]),
+    );
+    expect(r.link(sb.p("home/rel"))).toMatchObject({ kind: "repair", reasonCode: "wrong-target", linkText: "../repo/a" });
+    expect(r.link(sb.p("home/abs"))).toMatchObject({ kind: "repair", reasonCode: "wrong-target", linkText: sb.p("repo/a") });
   });
 
   it("a symlink into the source root pointing elsewhere is ours: wrong target, repaired", () => {

@@ -23,7 +23,7 @@ describe("prune", () => {
     const { sb, manifest, state } = farm({ "repo/a": "A", "home/a": { symlink: "../repo/a" } });
     const st = state({ [sb.p("home/a")]: { type: "symlink", source: sb.p("repo/a"), linkText: "../repo/a" } });
     const r = observeAndPlan(manifest([]), { state: st });
-    expect(r.remove(sb.p("home/a"))).toMatchObject({ kind: "remove", mode: "delete", reasonCode: "not-declared" });
+    expect(r.remove(sb.p("home/a"))).toMatchObject({ kind: "remove", reasonCode: "not-declared" });
     expect(r.plan.summary.remove).toBe(1);
   });
 
@@ -31,14 +31,14 @@ describe("prune", () => {
     const { sb, manifest, state } = farm({ "repo/a": "A", "home/a": { symlink: "/somewhere/else" } });
     const st = state({ [sb.p("home/a")]: { type: "symlink", source: sb.p("repo/a"), linkText: "../repo/a" } });
     const r = observeAndPlan(manifest([]), { state: st });
-    expect(r.remove(sb.p("home/a"))).toMatchObject({ mode: "forget", reasonCode: "changed-since-made" });
+    expect(r.remove(sb.p("home/a"))).toMatchObject({ kind: "forget", reasonCode: "changed-since-made" });
   });
 
   it("a recorded link that is already gone is forgotten", () => {
     const { sb, manifest, state } = farm({});
     const st = state({ [sb.p("home/a")]: { type: "symlink", source: sb.p("repo/a"), linkText: "../repo/a" } });
     const r = observeAndPlan(manifest([]), { state: st });
-    expect(r.remove(sb.p("home/a"))).toMatchObject({ mode: "forget", reasonCode: "already-gone", observed: { kind: "missing" } });
+    expect(r.remove(sb.p("home/a"))).toMatchObject({ kind: "forget", reasonCode: "already-gone", observed: { kind: "missing" } });
   });
 
   it("a recorded hard link with other names is deleted", () => {
@@ -46,7 +46,7 @@ describe("prune", () => {
     const s = fs.statSync(sb.p("repo/a"));
     const st = state({ [sb.p("home/a")]: { type: "hardlink", source: sb.p("repo/a"), dev: s.dev, ino: s.ino } });
     const r = observeAndPlan(manifest([]), { state: st });
-    expect(r.remove(sb.p("home/a"))).toMatchObject({ mode: "delete", reasonCode: "not-declared" });
+    expect(r.remove(sb.p("home/a"))).toMatchObject({ kind: "remove", reasonCode: "not-declared" });
   });
 
   it("prune never removes a hard link that is the last name of its data", () => {
@@ -55,7 +55,32 @@ describe("prune", () => {
     fs.unlinkSync(sb.p("repo/a"));
     const st = state({ [sb.p("home/a")]: { type: "hardlink", source: sb.p("repo/a"), dev: s.dev, ino: s.ino } });
     const r = observeAndPlan(manifest([]), { state: st });
-    expect(r.remove(sb.p("home/a"))).toMatchObject({ mode: "forget", reasonCode: "last-name" });
+    expect(r.remove(sb.p("home/a"))).toMatchObject({ kind: "forget", reasonCode: "last-name" });
+  });
+
+  it("the last name of its data whose source path now holds another file says so, not 'the source is gone'", () => {
+    const { sb, manifest, state } = farm({ "repo/a": "A", "home/a": { hardlink: "repo/a" } });
+    const s = fs.statSync(sb.p("repo/a"));
+    fs.unlinkSync(sb.p("repo/a"));
+    fs.writeFileSync(sb.p("repo/a"), "a new file at the same path");
+    const st = state({ [sb.p("home/a")]: { type: "hardlink", source: sb.p("repo/a"), dev: s.dev, ino: s.ino } });
+    const r = observeAndPlan(manifest([]), { state: st });
+    expect(r.remove(sb.p("home/a"))).toMatchObject({ kind: "forget", reasonCode: "last-name-source-replaced" });
+    expect(r.plan.summary).toMatchObject({ remove: 0, forget: 1 });
+  });
+
+  it("a recorded relative symlink whose text now reads differently but means the same is still removed", () => {
+    const { sb, manifest, state } = farm({ "repo/a": "A", "home/x/a": { symlink: "../../repo/a" } });
+    const st = state({ [sb.p("home/x/a")]: { type: "symlink", source: sb.p("repo/a"), linkText: "../x/../../repo/a" } });
+    const r = observeAndPlan(manifest([]), { state: st });
+    expect(r.remove(sb.p("home/x/a"))).toMatchObject({ kind: "remove", reasonCode: "not-declared" });
+  });
+
+  it("under unlink, a removal's reason is 'unlinked', not 'no longer declared'", () => {
+    const { sb, manifest, state } = farm({ "repo/a": "A", "home/a": { symlink: "../repo/a" } });
+    const st = state({ [sb.p("home/a")]: { type: "symlink", source: sb.p("repo/a"), linkText: "../repo/a" } });
+    const r = observeAndPlan(manifest([]), { state: st, plan: { unlink: true } });
+    expect(r.remove(sb.p("home/a"))).toMatchObject({ kind: "remove", reasonCode: "unlinked" });
   });
 
   it("a recorded hard link replaced by another file is forgotten, not deleted", () => {
@@ -63,7 +88,7 @@ describe("prune", () => {
     const s = fs.statSync(sb.p("repo/a"));
     const st = state({ [sb.p("home/a")]: { type: "hardlink", source: sb.p("repo/a"), dev: s.dev, ino: s.ino } });
     const r = observeAndPlan(manifest([]), { state: st });
-    expect(r.remove(sb.p("home/a"))).toMatchObject({ mode: "forget", reasonCode: "changed-since-made" });
+    expect(r.remove(sb.p("home/a"))).toMatchObject({ kind: "forget", reasonCode: "changed-since-made" });
   });
 
   it("a link whose `when` became false is pruned", () => {
@@ -72,7 +97,7 @@ describe("prune", () => {
     const m = manifest([{ source: "a", target: "a", relative: true, when: { os: ["darwin"] } }]);
     const r = observeAndPlan(m, { state: st });
     expect(r.observation.desired).toEqual([]);
-    expect(r.remove(sb.p("home/a"))).toMatchObject({ mode: "delete", reasonCode: "not-declared" });
+    expect(r.remove(sb.p("home/a"))).toMatchObject({ kind: "remove", reasonCode: "not-declared" });
   });
 
   it("with prune: false nothing is removed", () => {
@@ -89,10 +114,10 @@ describe("prune", () => {
       [sb.p("home/.config"), sb.p("home/.config/x")],
     );
     const r = observeAndPlan(manifest([]), { state: st });
-    expect(r.plan.actions.map((a) => [a.target, a.reasonCode, "mode" in a ? a.mode : ""])).toEqual([
-      [sb.p("home/.config/x/a"), "not-declared", "delete"],
-      [sb.p("home/.config/x"), "created-dir-empty", "delete"],
-      [sb.p("home/.config"), "created-dir-empty", "delete"],
+    expect(r.plan.actions.map((a) => [a.target, a.reasonCode, a.kind])).toEqual([
+      [sb.p("home/.config/x/a"), "not-declared", "remove"],
+      [sb.p("home/.config/x"), "created-dir-empty", "remove"],
+      [sb.p("home/.config"), "created-dir-empty", "remove"],
     ]);
   });
 
@@ -107,6 +132,6 @@ describe("prune", () => {
   it("a created directory that is already gone is forgotten", () => {
     const { sb, manifest, state } = farm({});
     const r = observeAndPlan(manifest([]), { state: state({}, [sb.p("home/gone")]) });
-    expect(r.remove(sb.p("home/gone"))).toMatchObject({ type: "dir", mode: "forget", reasonCode: "already-gone" });
+    expect(r.remove(sb.p("home/gone"))).toMatchObject({ type: "dir", kind: "forget", reasonCode: "already-gone" });
   });
 });

@@ -38,6 +38,7 @@ describe("convergence properties (real disk, in-process CLI)", () => {
     const want = [
       "create/missing", "ok/in-place", "repair/dangling", "repair/identical-file", "repair/wrong-target",
       "replace/different-content", "replace/directory", "replace/nonempty-directory", "replace/foreign-symlink",
+      "foreign-dangling-symlink",
       "diverged", "conflict/adopt-impossible", "error/source-missing", "error/hardlink-to-dir",
       "error/into-source-tree", "error/parent-is-file", "remove/not-declared", "remove/created-dir-empty",
     ];

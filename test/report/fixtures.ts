@@ -36,7 +36,6 @@ export function remove(over: Partial<RemoveAction> = {}): RemoveAction {
     linkText: `${REPO}/old`,
     reason: "no longer declared",
     reasonCode: "not-declared",
-    mode: "delete",
     observed: { kind: "symlink", text: `${REPO}/old`, dev: 2049, ino: 7 },
     ...over,
   };
@@ -61,7 +60,7 @@ export function makePlan(actions: Action[]): Plan {
 export function everyKindPlan(): Plan {
   return makePlan([
     link("ok", { target: `${HOME}/.profile`, reasonCode: "in-place", reason: "in place", observed: { kind: "symlink", text: `${REPO}/bash/.bashrc`, dev: 1, ino: 2 } }),
-    link("create", { target: `${HOME}/.config/git/config`, mkdirs: [`${HOME}/.config`, `${HOME}/.config/git`], reason: "nothing at target; will create 2 directories" }),
+    link("create", { target: `${HOME}/.config/git/config`, mkdirs: [`${HOME}/.config`, `${HOME}/.config/git`], reason: "nothing at target" }),
     link("create", {
       type: "hardlink",
       target: `${HOME}/.local/bin/tool`,
@@ -83,6 +82,7 @@ export function everyKindPlan(): Plan {
       linkText: `${REPO}/nvim`,
       reasonCode: "nonempty-directory",
       reason: "directory in the way",
+      fixes: ["backup"],
       observed: { kind: "dir", dev: 1, ino: 5 },
       sourceObserved: { kind: "dir", dev: 2049, ino: 101, realpath: `${REPO}/nvim` },
     }),
@@ -101,7 +101,7 @@ export function everyKindPlan(): Plan {
       type: "hardlink",
       target: `${HOME}/.keep`,
       linkText: undefined,
-      mode: "forget",
+      kind: "forget",
       reasonCode: "last-name",
       reason: "last name of its data (the source is gone); kept the file",
       observed: { kind: "file", dev: 1, ino: 9, nlink: 1, size: 3, mtimeMs: 2 },

@@ -41,7 +41,7 @@ describe("renderJson", () => {
     const doc = JSON.parse(renderJson(everyKindPlan()));
     expect(Object.keys(doc)).toEqual(["formatVersion", "manifest", "summary", "actions"]);
     expect(doc.formatVersion).toBe(1);
-    expect(doc.summary).toEqual({ ok: 1, create: 2, repair: 1, replace: 1, remove: 3, conflict: 1, error: 1 });
+    expect(doc.summary).toEqual({ ok: 1, create: 2, repair: 1, replace: 1, remove: 2, forget: 1, conflict: 1, error: 1 });
     expect(doc.actions).toHaveLength(10);
   });
 
@@ -53,7 +53,7 @@ describe("renderJson", () => {
       "mkdirs", "observed", "sourceObserved", "entry",
     ]);
     const rm = doc.actions.find((a: { kind: string }) => a.kind === "remove");
-    expect(Object.keys(rm)).toEqual(["kind", "type", "target", "source", "linkText", "reason", "reasonCode", "mode", "observed"]);
+    expect(Object.keys(rm)).toEqual(["kind", "type", "target", "source", "linkText", "reason", "reasonCode", "observed"]);
   });
 
   it("keeps absolute paths (no ~)", () => {

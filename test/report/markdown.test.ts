@@ -30,7 +30,7 @@ describe("renderMarkdown", () => {
     const kinds = table(renderMarkdown(everyKindPlan(), { home: HOME }))
       .slice(2)
       .map((r) => cells(r)[1]);
-    expect(kinds).toEqual(["error", "conflict", "create", "create", "repair", "replace", "remove", "remove", "remove"]);
+    expect(kinds).toEqual(["error", "conflict", "create", "create", "repair", "replace", "remove", "remove", "forget"]);
   });
 
   it("escapes | and newlines in cells so that one action stays one row", () => {

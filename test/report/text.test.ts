@@ -13,9 +13,9 @@ function symbolsOf(out: string): string[] {
 }
 
 describe("renderText", () => {
-  it("prints one line per action that is not ok, grouped by kind: error, conflict, create, repair, replace, remove", () => {
+  it("prints one line per action that is not ok, grouped by kind: error, conflict, create, repair, replace, remove, forget", () => {
     const out = renderText(everyKindPlan(), opts);
-    expect(symbolsOf(out)).toEqual(["x", "!", "+", "+", "~", "-/+", "-", "-", "-"]);
+    expect(symbolsOf(out)).toEqual(["x", "!", "+", "+", "~", "-/+", "-", "-", "."]);
     expect(out).not.toContain("~/.profile");
   });
 
@@ -45,14 +45,17 @@ describe("renderText", () => {
 
   it("renders a forgotten removal distinctly: kept, no longer managed", () => {
     const out = renderText(everyKindPlan(), opts);
-    expect(out).toContain("- ~/.keep  (hard link; kept: last name of its data (the source is gone); kept the file; no longer managed)");
-    const gone = renderText(makePlan([remove({ mode: "forget", reasonCode: "already-gone", reason: "already gone", observed: { kind: "missing" } })]), opts);
-    expect(gone).toContain("- ~/.old  (already gone; no longer managed)");
+    expect(out).toContain(". ~/.keep  (hard link; kept: last name of its data (the source is gone); kept the file; no longer managed)");
+    const gone = renderText(makePlan([remove({ kind: "forget", reasonCode: "already-gone", reason: "already gone", observed: { kind: "missing" } })]), opts);
+    expect(gone).toContain(". ~/.old  (already gone; no longer managed)");
+    expect(gone).toContain("0 to remove, 1 to forget");
   });
 
   it("prints the summary line with conflict and error counts when non-zero", () => {
     const out = renderText(everyKindPlan(), opts);
-    expect(out).toContain("Plan: 2 to create, 1 to repair, 1 to replace, 3 to remove, 1 unchanged, 1 conflict, 1 error.");
+    expect(out).toContain(
+      "Plan: 2 to create, 1 to repair, 1 to replace, 1 to remove, 1 to forget, 1 unchanged, 1 conflict, 1 error; will create 2 directories and remove 1 directory.",
+    );
   });
 
   it("pluralises counts right", () => {
@@ -66,6 +69,17 @@ describe("renderText", () => {
     expect(summaryLine(makePlan([link("create")]))).not.toMatch(/conflict|error/);
   });
 
+  it("says the directories a plan creates once, in the summary, however many links share them", () => {
+    const dirs = [`${HOME}/.config`, `${HOME}/.config/x`];
+    const p = makePlan([
+      link("create", { target: `${HOME}/.config/x/a`, mkdirs: dirs }),
+      link("create", { target: `${HOME}/.config/x/b`, mkdirs: dirs }),
+    ]);
+    const out = renderText(p, opts);
+    expect(out).toContain("Plan: 2 to create, 0 to repair, 0 to replace, 0 to remove, 0 unchanged; will create 2 directories.");
+    expect(out.match(/directories/g)).toHaveLength(1);
+  });
+
   it("when nothing is to do, prints No changes. N links in place.", () => {
     const ok = (t: string) => link("ok", { target: `${HOME}/${t}`, reasonCode: "in-place", reason: "in place" });
     expect(renderText(makePlan([ok(".a"), ok(".b")]), opts)).toBe("No changes. 2 links in place.\n");
@@ -73,14 +87,14 @@ describe("renderText", () => {
     expect(renderText(makePlan([]), opts)).toBe("No changes. 0 links in place.\n");
   });
 
-  it("when blocked by conflicts, names only the --conflict policies that would resolve them all", () => {
-    const file = link("conflict", { reasonCode: "different-content", reason: "file with other content" });
-    const dir = link("conflict", { target: `${HOME}/.d`, reasonCode: "directory", reason: "directory in the way" });
-    const full = link("conflict", { target: `${HOME}/.e`, reasonCode: "nonempty-directory", reason: "directory in the way" });
+  it("when blocked by conflicts, names only the --conflict policies the planner says resolve them all", () => {
+    const file = link("conflict", { reasonCode: "different-content", reason: "file with other content", fixes: ["backup", "overwrite", "adopt"] });
+    const dir = link("conflict", { target: `${HOME}/.d`, reasonCode: "directory", reason: "directory in the way", fixes: ["backup", "overwrite"] });
+    const full = link("conflict", { target: `${HOME}/.e`, reasonCode: "nonempty-directory", reason: "directory in the way", fixes: ["backup"] });
     expect(renderText(makePlan([file]), opts)).toContain("--conflict backup or --conflict overwrite or --conflict adopt");
     const two = renderText(makePlan([file, dir]), opts);
     expect(two).toContain("--conflict backup or --conflict overwrite.");
-    expect(two).not.toContain("adopt");
+    expect(two).not.toMatch(/re-run with .*adopt/);
     const three = renderText(makePlan([file, dir, full]), opts);
     expect(three).toContain("re-run with --conflict backup.");
     expect(three).not.toContain("--conflict overwrite");

@@ -145,8 +145,8 @@ describe("planning for Windows", () => {
     const obs = observation([], { prune: [{ target: old, observed: junctionAt(`\\\\?\\${DOTS}\\old`) }] });
     const remove = (platform?: string) =>
       plan(manifest(), obs, state, platform ? { platform } : {}).actions[0] as RemoveAction;
-    expect(remove("win32")).toMatchObject({ kind: "remove", mode: "delete" });
-    expect(remove()).toMatchObject({ kind: "remove", mode: "forget", reasonCode: "changed-since-made" });
+    expect(remove("win32")).toMatchObject({ kind: "remove" });
+    expect(remove()).toMatchObject({ kind: "forget", reasonCode: "changed-since-made" });
   });
 });
 

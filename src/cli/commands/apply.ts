@@ -9,7 +9,7 @@ import { recoverState } from "../../apply/recover.js";
 import { staleReasons } from "../../apply/saved-plan.js";
 import type { HostFacts, Manifest } from "../../manifest/types.js";
 import { observe } from "../../observe/observe.js";
-import { plan as makePlan } from "../../plan/plan.js";
+import { plan as makePlan, type PlanOptions } from "../../plan/plan.js";
 import { isBlocked, type Plan } from "../../plan/types.js";
 import { errnoCode, realFs, realFsRead } from "../../platform/fs.js";
 import { readHostFacts } from "../../platform/host.js";
@@ -86,7 +86,14 @@ export function applyUnderLock(
 }
 
 // Observe and plan a manifest (possibly reshaped, as unlink does) against the locked state.
-export function planLocked(ctx: LockedContext, manifest: Manifest, settings: Settings, io: IO, progress?: Progress): Plan {
+export function planLocked(
+  ctx: LockedContext,
+  manifest: Manifest,
+  settings: Settings,
+  io: IO,
+  progress?: Progress,
+  options: Pick<PlanOptions, "unlink"> = {},
+): Plan {
   const conflict = settings.conflict;
   const observed = observe(manifest, ctx.state, {
     fs: realFsRead,
@@ -97,7 +104,7 @@ export function planLocked(ctx: LockedContext, manifest: Manifest, settings: Set
   progress?.end();
   if (hasErrors(observed.diagnostics)) throw new ContextError(observed.diagnostics, ctx.sources);
   printDiagnostics(io, observed.diagnostics, ctx.sources, false);
-  return makePlan(manifest, observed.observation, ctx.state, { platform: ctx.host.os, ...(conflict ? { conflict } : {}) });
+  return makePlan(manifest, observed.observation, ctx.state, { ...options, platform: ctx.host.os, ...(conflict ? { conflict } : {}) });
 }
 
 function readSavedPlan(settings: Settings): Plan {

@@ -13,6 +13,7 @@ import { importStow } from "../../import/stow/import-stow.js";
 import { errnoCode, realFs, realFsRead } from "../../platform/fs.js";
 import { readHostFacts } from "../../platform/host.js";
 import { path } from "../../platform/paths.js";
+import { plural } from "../../report/text.js";
 import type { Settings } from "../args.js";
 import type { IO } from "../io.js";
 
@@ -95,7 +96,7 @@ export async function runImport(settings: Settings, io: IO): Promise<number> {
   }
   if (notes.length > 0 && !(settings.quiet && !anythingDropped(notes))) io.stderr(formatNotes(notes, settings.cwd));
   if (outFile && !settings.quiet) {
-    io.stdout(`Wrote ${outFile} (${result.manifest.links.length} links). Check it with \`linkfarm validate -c ${outFile}\`, then \`linkfarm plan\`.\n`);
+    io.stdout(`Wrote ${outFile} (${plural(result.manifest.links.length, "link", "links")}). Check it with \`linkfarm validate -c ${outFile}\`, then \`linkfarm plan\`.\n`);
   }
   return anythingDropped(notes) ? 1 : 0;
 }

@@ -28,12 +28,12 @@ export async function runUnlink(settings: Settings, io: IO): Promise<number> {
     try {
       const home = ctx.host.home;
       const manifest = declaringNothing(ctx.manifest);
-      const plan = planLocked(ctx, manifest, { ...settings, conflict: undefined }, io);
+      const plan = planLocked(ctx, manifest, { ...settings, conflict: undefined }, io, undefined, { unlink: true });
       if (settings.dryRun) {
         const restored = settings.restore
           ? restoreBackups(ctx.state, realFs, {
               dryRun: true,
-              freed: new Set(plan.actions.filter((a) => a.kind === "remove" && a.mode === "delete").map((a) => a.target)),
+              freed: new Set(plan.actions.filter((a) => a.kind === "remove").map((a) => a.target)),
             })
           : undefined;
         if (settings.format === "json") io.stdout(renderJson(plan));

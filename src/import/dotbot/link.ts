@@ -56,7 +56,7 @@ export function translateLink(dest: string, value: unknown, defaults: Opts, ctx:
     ctx.note("changed", "force: dotbot deleted what was in the way (a directory recursively); linkfarm renames it to TARGET.linkfarm-bak instead (conflict: backup)");
   }
   if (o.relink === true) {
-    ctx.note("changed", "relink: linkfarm re-points its own links, links into the dotfiles directory and dangling links anyway; any other symlink in the way is now a conflict");
+    ctx.note("changed", "relink: linkfarm re-points its own links and links into the dotfiles directory anyway, dangling or not; any other symlink in the way, dangling too, is now a conflict");
   }
   if (o["ignore-missing"] === true) {
     base.optional = true;
