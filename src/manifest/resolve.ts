@@ -10,7 +10,7 @@ import type {
   ConflictPolicy,
   HostFacts,
   LinkEntry,
-  LinkType,
+  RequestedType,
   Manifest,
   RawLink,
   RawManifest,
@@ -22,7 +22,7 @@ import type {
 /** Used when the manifest has no `ignore` key. */
 export const DEFAULT_IGNORE: readonly string[] = ["**/.git/**", "**/.DS_Store"];
 
-export const DEFAULT_OPTIONS: { type: LinkType; relative: boolean; mkdirs: boolean; conflict: ConflictPolicy } = {
+export const DEFAULT_OPTIONS: { type: RequestedType; relative: boolean; mkdirs: boolean; conflict: ConflictPolicy } = {
   type: "symlink",
   relative: false,
   mkdirs: true,

@@ -22,6 +22,8 @@ export interface ReasonFacts {
   what?: string;
   /** What the blocking parent is (parent-is-file). */
   blocked?: "file" | "dangling-symlink" | "symlink-loop" | "not-a-directory";
+  /** Each kind `type: auto` tried and why it could not be used (auto-impossible). */
+  tried?: string;
 }
 
 // One line, no trailing period.
@@ -100,6 +102,8 @@ export function reasonText(code: ReasonCode, f: ReasonFacts = {}): string {
       return `parent directory missing: ${f.path} (mkdirs: false)`;
     case "adopt-impossible":
       return "adopt needs a regular file; use backup";
+    case "auto-impossible":
+      return `type auto: no kind of link can be made here: ${f.tried}`;
     default:
       return assertNever(code);
   }

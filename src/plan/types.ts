@@ -55,7 +55,8 @@ export type ReasonCode =
   | "into-source-tree"
   | "parent-is-file"
   | "parent-missing"
-  | "adopt-impossible";
+  | "adopt-impossible"
+  | "auto-impossible";
 
 /** The conflict policy that turned a conflict into a replace. */
 export type Resolution = Exclude<ConflictPolicy, "fail">;
@@ -91,6 +92,12 @@ export interface LinkAction extends ActionBase {
   resolution?: Resolution;
   /** An extra remark (e.g. "junction made as a directory symlink on linux"). Display only. */
   note?: string;
+  /**
+   * "auto": the manifest asked for `type: auto` and `type` is the kind chosen for this machine.
+   * A planned symlink may then fall back at apply to a junction (directory) or a hard link
+   * (file) when Windows refuses it or does not really make it.
+   */
+  requested?: "auto";
 }
 
 /** Prune: something recorded in state that is no longer desired. */

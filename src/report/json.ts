@@ -25,6 +25,7 @@ function actionJson(a: Action): Record<string, unknown> {
     case "error":
       if (a.resolution !== undefined) out.resolution = a.resolution;
       if (a.note !== undefined) out.note = a.note;
+      if (a.requested !== undefined) out.requested = a.requested;
       out.mkdirs = a.mkdirs;
       out.observed = a.observed;
       out.sourceObserved = a.sourceObserved;

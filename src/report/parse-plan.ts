@@ -39,6 +39,7 @@ const REASON_CODE_SET: Record<ReasonCode, true> = {
   "parent-is-file": true,
   "parent-missing": true,
   "adopt-impossible": true,
+  "auto-impossible": true,
 };
 export const REASON_CODES = Object.keys(REASON_CODE_SET) as ReasonCode[];
 
@@ -164,6 +165,7 @@ function action(c: Checker, v: unknown, at: string): Action | undefined {
   if (linkText !== undefined) a.linkText = linkText;
   if (o.resolution !== undefined) a.resolution = c.oneOf(o, "resolution", RESOLUTIONS, at);
   if (o.note !== undefined) a.note = c.str(o, "note", at);
+  if (o.requested !== undefined) a.requested = c.oneOf(o, "requested", ["auto"] as const, at);
   if (kind === "replace" && a.resolution === undefined) c.fail(`${at}.resolution`, "a replace needs a resolution");
   return a;
 }
