@@ -34,4 +34,4 @@ export { formatDiagnostics } from "./report/diagnostics.js";
 
 // platform
 export { realFs, realFsRead, type FsRead, type FsWrite } from "./platform/fs.js";
-export { readHostFacts } from "./platform/host.js";
+export { readHostFacts, symlinkRights } from "./platform/host.js";

@@ -12,6 +12,7 @@ import type { LinkAction, RemoveAction } from "../plan/types.js";
 import type { SourceObserved } from "../observe/types.js";
 import type { StateLink } from "../state/types.js";
 import type { JournalEntry } from "./journal.js";
+import { autoFailed, autoFallback, fellBack } from "./auto-fallback.js";
 import { compareSource, probeSourceNow } from "./precheck.js";
 
 /** The disk no longer matches the plan: skip the action, report it, exit 1. */
@@ -78,17 +79,45 @@ function makeLinkAt(ctx: StepContext, a: LinkAction, src: SourceObserved, at: st
   makeLink(ctx.fs, ctx.platform, { type: a.type, to: a.linkText ?? a.source, at, target: a.target, sourceKind });
 }
 
+/** The link as made: `type: auto` may have fallen back to a junction or a hard link. */
+interface Made {
+  action: LinkAction;
+  src: SourceObserved;
+  detail?: string;
+}
+
+// makeLinkAt, and for `type: auto` the fallback when Windows refused the symlink or did not
+// really make it. `intend` runs before the fallback is made (the temp sibling's journal line).
+function makeLinkOrFallback(ctx: StepContext, a: LinkAction, src: SourceObserved, at: string, intend?: (m: Made) => void): Made {
+  try {
+    makeLinkAt(ctx, a, src, at);
+    return { action: a, src };
+  } catch (err) {
+    const fb = autoFallback(a, err, ctx.platform);
+    if (!fb) throw err;
+    const made: Made = { action: fb, src: checkSource(ctx, fb), detail: fellBack(err, fb) };
+    intend?.(made);
+    try {
+      makeLinkAt(ctx, fb, made.src, at);
+    } catch (second) {
+      if (errnoCode(second) === "EEXIST") throw second;
+      throw autoFailed(a, err, fb, second);
+    }
+    return made;
+  }
+}
+
 // create: nothing is at the target; make the link there directly.
 export function createLink(ctx: StepContext, a: LinkAction): StepResult {
-  const src = checkSource(ctx, a);
+  let made: Made;
   try {
-    makeLinkAt(ctx, a, src, a.target);
+    made = makeLinkOrFallback(ctx, a, checkSource(ctx, a), a.target);
   } catch (err) {
     if (errnoCode(err) === "EEXIST") throw new Stale("something appeared at the target");
     throw err;
   }
-  ctx.record([{ op: "set-link", target: a.target, link: linkRecord(ctx, a, src) }]);
-  return {};
+  ctx.record([{ op: "set-link", target: a.target, link: linkRecord(ctx, made.action, made.src) }]);
+  return made.detail ? { detail: made.detail } : {};
 }
 
 // The first name from `name(0)`, `name(1)`, ... that `make` can create (it must fail with
@@ -105,19 +134,23 @@ function firstFreeName(name: (n: number) => string, make: (p: string) => void): 
   }
 }
 
-function makeTemp(ctx: StepContext, a: LinkAction, src: SourceObserved): string {
-  return firstFreeName(
+// Journal the temp name first, so that recovery can remove it after a crash.
+function tempIntent(a: LinkAction, src: SourceObserved, tmp: string): JournalEntry {
+  return a.type === "hardlink" && src.kind === "file"
+    ? { op: "tmp", path: tmp, dev: src.dev, ino: src.ino }
+    : { op: "tmp", path: tmp, linkText: a.linkText ?? a.source };
+}
+
+function makeTemp(ctx: StepContext, a: LinkAction, src: SourceObserved): Made & { tmp: string } {
+  let made: Made = { action: a, src };
+  const tmp = firstFreeName(
     () => tempSibling(a.target, ++tmpCounter),
     (tmp) => {
-      // Journal the temp name first, so that recovery can remove it after a crash.
-      const intent: JournalEntry =
-        a.type === "hardlink" && src.kind === "file"
-          ? { op: "tmp", path: tmp, dev: src.dev, ino: src.ino }
-          : { op: "tmp", path: tmp, linkText: a.linkText ?? a.source };
-      ctx.record([intent]);
-      makeLinkAt(ctx, a, src, tmp);
+      ctx.record([tempIntent(a, src, tmp)]);
+      made = makeLinkOrFallback(ctx, a, src, tmp, (m) => ctx.record([tempIntent(m.action, m.src, tmp)]));
     },
   );
+  return { ...made, tmp };
 }
 
 function removeQuietly(ctx: StepContext, p: string): void {
@@ -190,9 +223,9 @@ function adopt(ctx: StepContext, a: LinkAction, src: SourceObserved): void {
 
 // repair/replace: make the link at a temp sibling, deal with what is in the way, rename over.
 export function replaceLink(ctx: StepContext, a: LinkAction): StepResult {
-  const src = checkSource(ctx, a);
-  const tmp = makeTemp(ctx, a, src);
-  const result: StepResult = {};
+  const made = makeTemp(ctx, a, checkSource(ctx, a));
+  const { tmp, src } = made;
+  const result: StepResult = made.detail ? { detail: made.detail } : {};
   try {
     if (a.kind === "replace") {
       switch (a.resolution) {
@@ -222,12 +255,12 @@ export function replaceLink(ctx: StepContext, a: LinkAction): StepResult {
     }
     ctx.fs.renameSync(tmp, a.target);
     // rename() between two names of one inode does nothing: drop the temp name then.
-    if (a.type === "hardlink" && exists(ctx, tmp)) removeQuietly(ctx, tmp);
+    if (made.action.type === "hardlink" && exists(ctx, tmp)) removeQuietly(ctx, tmp);
   } catch (err) {
     removeQuietly(ctx, tmp);
     throw err;
   }
-  ctx.record([{ op: "set-link", target: a.target, link: linkRecord(ctx, a, src) }]);
+  ctx.record([{ op: "set-link", target: a.target, link: linkRecord(ctx, made.action, src) }]);
   return result;
 }
 

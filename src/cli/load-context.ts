@@ -11,7 +11,7 @@ import type { Observation } from "../observe/types.js";
 import { plan as makePlan } from "../plan/plan.js";
 import type { Plan } from "../plan/types.js";
 import { realFsRead, type FsRead } from "../platform/fs.js";
-import { readHostFacts } from "../platform/host.js";
+import { readHostFacts, symlinkRights } from "../platform/host.js";
 import { displayPath, path } from "../platform/paths.js";
 import { formatDiagnostics } from "../report/diagnostics.js";
 import { createProgress, progressWanted, type Progress, type ProgressFn } from "../report/progress.js";
@@ -102,6 +102,7 @@ export async function loadContext(settings: Settings, options: ContextOptions = 
 
   const plan = makePlan(manifest, observed.observation, state, {
     platform: host.os,
+    symlinks: symlinkRights(host),
     ...(conflict ? { conflict } : {}),
   });
   const warnings = [...base.warnings, ...observed.diagnostics];

@@ -11,7 +11,7 @@ import type {
   Hook,
   HostFacts,
   LinkEntry,
-  LinkType,
+  RequestedType,
   Manifest,
   RawHook,
   RawLink,
@@ -24,7 +24,7 @@ import type {
 /** Used when the manifest has no `ignore` key. */
 export const DEFAULT_IGNORE: readonly string[] = ["**/.git/**", "**/.DS_Store"];
 
-export const DEFAULT_OPTIONS: { type: LinkType; relative: boolean; mkdirs: boolean; conflict: ConflictPolicy; glob: boolean } = {
+export const DEFAULT_OPTIONS: { type: RequestedType; relative: boolean; mkdirs: boolean; conflict: ConflictPolicy; glob: boolean } = {
   type: "symlink",
   relative: false,
   mkdirs: true,

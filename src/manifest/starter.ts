@@ -11,7 +11,7 @@ source: .            # root of relative sources: this file's directory
 target: ~            # root of relative targets: your home directory
 
 defaults:
-  type: symlink      # symlink | hardlink | junction
+  type: symlink      # symlink | hardlink | junction | auto
   relative: false    # symlinks store a path relative to the link's directory
   mkdirs: true       # create missing parent directories of a target
   conflict: fail     # fail | backup | overwrite | adopt

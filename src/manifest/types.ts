@@ -5,6 +5,9 @@ export type LinkType = "symlink" | "hardlink" | "junction";
 export type ConflictPolicy = "fail" | "backup" | "overwrite" | "adopt";
 
 export const LINK_TYPES: readonly LinkType[] = ["symlink", "hardlink", "junction"];
+/** What a manifest may ask for: a link type, or `auto` (a symlink where the platform allows it, else a junction or hard link). */
+export type RequestedType = LinkType | "auto";
+export const REQUESTED_TYPES: readonly RequestedType[] = [...LINK_TYPES, "auto"];
 export const CONFLICT_POLICIES: readonly ConflictPolicy[] = ["fail", "backup", "overwrite", "adopt"];
 
 export interface RawWhen {
@@ -14,7 +17,7 @@ export interface RawWhen {
 }
 
 export interface RawLinkOptions {
-  type?: LinkType;
+  type?: RequestedType;
   relative?: boolean;
   mkdirs?: boolean;
   conflict?: ConflictPolicy;
@@ -76,7 +79,7 @@ export interface LinkEntry {
   target: string;
   /** The target was written with a trailing `/`: sources go *into* it under their own names. */
   targetIsDir: boolean;
-  type: LinkType;
+  type: RequestedType;
   relative: boolean;
   mkdirs: boolean;
   conflict: ConflictPolicy;
@@ -115,3 +118,9 @@ export interface HostFacts {
   home: string;
   env: Readonly<Record<string, string | undefined>>;
 }
+
+/**
+ * May this process make symlinks? Read without making one (platform/host.ts symlinkRights):
+ * "unknown" lets apply try a symlink first and fall back (type: auto).
+ */
+export type SymlinkRights = "allowed" | "refused" | "unknown";

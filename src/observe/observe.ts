@@ -133,7 +133,8 @@ function observeTarget(d: DesiredLink, prober: Prober, fs: FsRead, progress?: Ob
     default:
       return assertNever(observed);
   }
-  if (d.type === "hardlink" && source.kind === "file" && !parent.blockedBy && source.dev !== parent.dev)
+  // auto may become a hard link (Windows without symlink rights): its error names the volumes.
+  if ((d.type === "hardlink" || d.type === "auto") && source.kind === "file" && !parent.blockedBy && source.dev !== parent.dev)
     t.mounts = prober.mounts(source.realpath, parent.existing);
   return t;
 }

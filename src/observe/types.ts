@@ -1,7 +1,7 @@
 // What the observer saw. Plain data: no methods, no decisions, JSON-serialisable (saved plans
 // carry these so that `apply PLANFILE` can check that every observation still holds).
 
-import type { LinkType } from "../manifest/types.js";
+import type { LinkType, RequestedType } from "../manifest/types.js";
 
 /** One path, as lstat (and readlink) saw it. Never follows a final symlink. */
 export type Observed =
@@ -132,7 +132,8 @@ export interface DesiredLink {
   target: string;
   /** Absolute path of what it links to. */
   source: string;
-  type: LinkType;
+  /** `auto` is resolved to a concrete type by the planner (plan/auto.ts). */
+  type: RequestedType;
   relative: boolean;
   mkdirs: boolean;
   conflict: import("../manifest/types.js").ConflictPolicy;
@@ -141,6 +142,9 @@ export interface DesiredLink {
   /** Set when this link stands for a glob source that matched nothing (an error, not "missing"). */
   noMatch?: GlobNoMatch;
 }
+
+/** A desired link whose type is decided (auto resolved): what classify takes. */
+export type ConcreteLink = DesiredLink & { type: LinkType };
 
 export interface Observation {
   desired: DesiredLink[];

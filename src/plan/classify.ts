@@ -3,7 +3,7 @@
 // resolved by the link's policy (or --conflict). Pure.
 
 import type { ConflictPolicy } from "../manifest/types.js";
-import type { DesiredLink, TargetObservation } from "../observe/types.js";
+import type { ConcreteLink, DesiredLink, TargetObservation } from "../observe/types.js";
 import { platformFor } from "../platform/platform.js";
 import type { StateLink } from "../state/types.js";
 import { fixesFor, refusal } from "./fixes.js";
@@ -29,7 +29,7 @@ interface Verdict {
 
 // One LinkAction per desired link; the reason text comes from reasons.ts.
 export function classify(
-  d: DesiredLink,
+  d: ConcreteLink,
   t: TargetObservation,
   e: StateLink | undefined,
   ctx: ClassifyContext,

@@ -57,7 +57,9 @@ export function desiredLinkText(
       return undefined;
     case "junction":
       return d.source;
+    // auto: the planner resolves it first; before that (the observer) it is a symlink's text.
     case "symlink":
+    case "auto":
       return d.relative ? relativeLink(path, realParentOf(d.target, parent, path), d.source) || "." : d.source;
     default:
       return assertNever(d.type);

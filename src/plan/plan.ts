@@ -1,9 +1,10 @@
 // plan(manifest, observation, state) → Plan. Pure and deterministic: no IO, no clock, no env;
 // the same inputs give a deep-equal plan.
 
-import type { ConflictPolicy, Manifest } from "../manifest/types.js";
+import type { ConflictPolicy, Manifest, SymlinkRights } from "../manifest/types.js";
 import type { Observation } from "../observe/types.js";
 import type { State } from "../state/types.js";
+import { isConcrete, markAuto, resolveAuto } from "./auto.js";
 import { classify, type ClassifyContext } from "./classify.js";
 import { sortActions } from "./order.js";
 import { adoptOncePerSource } from "./adopt-once.js";
@@ -18,6 +19,8 @@ export interface PlanOptions {
   platform?: string;
   /** `linkfarm unlink`: every removal is asked for (reason "unlinked", not "no longer declared"). */
   unlink?: boolean;
+  /** May the process applying this plan make symlinks (decides `type: auto`); default "allowed" off Windows, else "unknown". */
+  symlinks?: SymlinkRights;
 }
 
 export function plan(manifest: Manifest, observation: Observation, state: State, options: PlanOptions = {}): Plan {
@@ -27,6 +30,7 @@ export function plan(manifest: Manifest, observation: Observation, state: State,
     platform: options.platform ?? "linux",
     ...(options.conflict ? { conflict: options.conflict } : {}),
   };
+  const symlinks = options.symlinks ?? (ctx.platform === "win32" ? "unknown" : "allowed");
   const byTarget = new Map(observation.targets.map((t) => [t.target, t]));
   const actions: Action[] = [];
   for (const d of observation.desired) {
@@ -34,7 +38,12 @@ export function plan(manifest: Manifest, observation: Observation, state: State,
     // A target the observer could not look at was reported as a diagnostic.
     if (!t) continue;
     const e = Object.hasOwn(state.links, d.target) ? state.links[d.target] : undefined;
-    actions.push(classify(d, t, e, ctx));
+    if (isConcrete(d)) {
+      actions.push(classify(d, t, e, ctx));
+      continue;
+    }
+    const choice = resolveAuto(d, t, e, ctx.platform, symlinks);
+    actions.push(markAuto(classify(choice.link, t, e, ctx), choice));
   }
   if (manifest.prune) {
     const desired = new Set(observation.desired.map((d) => d.target));

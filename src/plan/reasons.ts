@@ -23,6 +23,8 @@ export interface ReasonFacts {
   blocked?: "file" | "dangling-symlink" | "symlink-loop" | "not-a-directory";
   /** Why a glob matched nothing (glob-no-match). */
   noMatch?: GlobNoMatch;
+  /** Each kind `type: auto` tried and why it could not be used (auto-impossible). */
+  tried?: string;
 }
 
 // One line, no trailing period.
@@ -110,6 +112,8 @@ export function reasonText(code: ReasonCode, f: ReasonFacts = {}): string {
       return `a hard link cannot point to a symlink source (use type: symlink): ${f.source} -> ${f.text}`;
     case "glob-no-match":
       return `glob matches nothing: ${f.source}${noMatchWhy(f.noMatch)}`;
+    case "auto-impossible":
+      return `type auto: no kind of link can be made here: ${f.tried}`;
     default:
       return assertNever(code);
   }

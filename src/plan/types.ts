@@ -61,7 +61,8 @@ export type ReasonCode =
   | "parent-missing"
   | "adopt-impossible"
   | "hardlink-to-symlink-source"
-  | "glob-no-match";
+  | "glob-no-match"
+  | "auto-impossible";
 
 /** The conflict policy that turned a conflict into a replace. */
 export type Resolution = Exclude<ConflictPolicy, "fail">;
@@ -102,6 +103,12 @@ export interface LinkAction extends ActionBase {
   fixes?: Resolution[];
   /** An extra remark (e.g. "junction made as a directory symlink on linux"). Display only. */
   note?: string;
+  /**
+   * "auto": the manifest asked for `type: auto` and `type` is the kind chosen for this machine.
+   * A planned symlink may then fall back at apply to a junction (directory) or a hard link
+   * (file) when Windows refuses it or does not really make it.
+   */
+  requested?: "auto";
 }
 
 /**

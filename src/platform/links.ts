@@ -17,8 +17,11 @@ export interface LinkRequest {
   sourceKind: string;
 }
 
-/** Why Windows refused: symlinks need Developer Mode or an elevated prompt. */
-export type LinkHint = "symlink-privilege";
+/**
+ * Why the link is not there. symlink-privilege: Windows refused (Developer Mode or an elevated
+ * prompt needed). not-made: the OS reported success and made nothing (Wine's symlink stub).
+ */
+export type LinkHint = "symlink-privilege" | "not-made";
 
 // A link the OS refused, with a message that says what to do. Keeps the errno code.
 export class LinkRefused extends Error {
@@ -35,12 +38,32 @@ export class LinkRefused extends Error {
 }
 
 // Make one link; EEXIST and other errors propagate (a refusal with a known cause, explained).
-export function makeLink(fs: Pick<FsWrite, "symlinkSync" | "linkSync">, platform: Platform, req: LinkRequest): void {
+// On Windows a symlink or junction is looked at after it is made: a runtime has been seen to
+// report success and make nothing.
+export function makeLink(fs: Pick<FsWrite, "symlinkSync" | "linkSync" | "lstatSync">, platform: Platform, req: LinkRequest): void {
   try {
     if (req.type === "hardlink") fs.linkSync(req.to, req.at);
     else fs.symlinkSync(req.to, req.at, platform.symlinkType(req.type, req.sourceKind));
   } catch (err) {
     throw explainLinkError(err, platform, req);
+  }
+  if (req.type !== "hardlink" && platform.os === "win32" && !isLinkAt(fs, req.at)) {
+    const what = req.type === "junction" ? "junction" : "symlink";
+    throw new LinkRefused(
+      `the system reported the ${what} ${req.target} as made, but nothing is there ` +
+        "(this Windows runtime does not really make them; Wine is known to); declare the link `type: hardlink` or `type: auto`",
+      "ENOENT",
+      "not-made",
+      req.target,
+    );
+  }
+}
+
+function isLinkAt(fs: Pick<FsWrite, "lstatSync">, at: string): boolean {
+  try {
+    return fs.lstatSync(at).isSymbolicLink();
+  } catch {
+    return false;
   }
 }
 
@@ -56,7 +79,7 @@ export function explainLinkError(err: unknown, platform: Platform, req: LinkRequ
   return new LinkRefused(
     `Windows refused to create the symlink ${req.target}: creating symlinks needs Developer Mode ` +
       "(Settings > System > For developers) or an elevated (Run as administrator) prompt; " +
-      `turn one on and run apply again, ${instead}`,
+      `turn one on and run apply again, ${instead}, or \`type: auto\``,
     code,
     "symlink-privilege",
     req.target,

@@ -26,6 +26,7 @@ function actionJson(a: Action): Record<string, unknown> {
       if (a.resolution !== undefined) out.resolution = a.resolution;
       if (a.fixes !== undefined) out.fixes = a.fixes;
       if (a.note !== undefined) out.note = a.note;
+      if (a.requested !== undefined) out.requested = a.requested;
       out.mkdirs = a.mkdirs;
       out.observed = a.observed;
       out.sourceObserved = a.sourceObserved;

@@ -45,6 +45,7 @@ const REASON_CODE_SET: Record<ReasonCode, true> = {
   "adopt-impossible": true,
   "hardlink-to-symlink-source": true,
   "glob-no-match": true,
+  "auto-impossible": true,
 };
 export const REASON_CODES = Object.keys(REASON_CODE_SET) as ReasonCode[];
 
@@ -181,6 +182,7 @@ function action(c: Checker, v: unknown, at: string): Action | undefined {
     if (!Array.isArray(o.fixes)) c.fail(`${at}.fixes`, "expected an array of policies");
     else a.fixes = o.fixes.map((_, i) => c.oneOf(o.fixes as Obj, String(i), RESOLUTIONS, `${at}.fixes`));
   }
+  if (o.requested !== undefined) a.requested = c.oneOf(o, "requested", ["auto"] as const, at);
   if (kind === "replace" && a.resolution === undefined) c.fail(`${at}.resolution`, "a replace needs a resolution");
   return a;
 }

@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { BIN, REPO_ROOT } from "../helpers/cli.js";
 import { sandbox } from "../helpers/sandbox.js";
+import { posixOnly } from "../helpers/posix.js";
 
 interface Step {
   name?: string;
@@ -78,7 +79,7 @@ links:
   - { source: "odd|name", target: "odd|name" }
 `;
 
-describe("examples/ci/github-actions.yml", () => {
+describe.skipIf(posixOnly("the example workflow's steps run under bash -eo pipefail"))("examples/ci/github-actions.yml", () => {
   it("drift: the plan step fails with a clear message and the summary holds a valid table", async () => {
     const { run, summary } = setup(MANIFEST);
     const r = await run(step("check", /^Plan/));

@@ -7,6 +7,7 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { BIN, REPO_ROOT } from "../helpers/cli.js";
 import { sandbox, type Snapshot } from "../helpers/sandbox.js";
+import { posixOnly } from "../helpers/posix.js";
 
 const SCRIPT = path.join(REPO_ROOT, "examples/setup.sh");
 
@@ -14,7 +15,7 @@ function withoutGit(s: Snapshot): Snapshot {
   return Object.fromEntries(Object.entries(s).filter(([k]) => !k.split(path.sep).includes(".git")));
 }
 
-describe("examples/setup.sh", () => {
+describe.skipIf(posixOnly("examples/setup.sh is a POSIX sh script"))("examples/setup.sh", () => {
   it("bootstraps a machine, and a second run changes nothing", async () => {
     const sb = sandbox({
       "origin/linkfarm.yaml": "version: 1\nlinks:\n  - { source: bashrc, target: .bashrc }\n  - { source: nvim, target: .config/nvim }\n",

@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { BIN, runCli, type CliResult } from "../helpers/cli.js";
 import { sandbox, type Sandbox } from "../helpers/sandbox.js";
 import { expectCleanFailure } from "./util.js";
+import { posixOnly } from "../helpers/posix.js";
 
 const isRoot = process.getuid?.() === 0;
 const NOBODY = 65534;
@@ -51,7 +52,7 @@ function handToNobody(sb: Sandbox): void {
 
 const TWO = (a: string) => `version: 1\nlinks:\n  - { source: ${a}, target: locked/x }\n  - { source: b, target: fine }\n`;
 
-describe("permission denied", () => {
+describe.skipIf(posixOnly("chmod/chattr permission bits"))("permission denied", () => {
   it("an immutable target directory (chattr +i): that link fails naming the path and EPERM; the other is made", async (ctx) => {
     const sb = sandbox({ "repo/linkfarm.yaml": TWO("a"), "repo/a": "a\n", "repo/b": "b\n", "home/locked/keep": "keep\n" });
     if (!works("chattr", ["+i", sb.p("home/locked")])) ctx.skip("chattr +i is not supported here (needs root and ext2/3/4, xfs or btrfs)");

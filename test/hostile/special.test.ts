@@ -9,6 +9,7 @@ import { describe, expect, it, onTestFinished } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { sandbox, type Sandbox } from "../helpers/sandbox.js";
 import { expectCleanFailure, expectNoStack } from "./util.js";
+import { posixOnly } from "../helpers/posix.js";
 
 const cli = (sb: Sandbox, ...args: string[]) => runCli(args, { cwd: sb.p("repo"), env: sb.env });
 const TWO = "version: 1\nlinks:\n  - { source: a, target: x }\n  - { source: b, target: y }\n";
@@ -23,7 +24,7 @@ async function listen(p: string): Promise<void> {
   onTestFinished(() => new Promise<void>((ok) => server.close(() => ok())));
 }
 
-describe("special files at a target", () => {
+describe.skipIf(posixOnly("FIFOs and sockets made with mkfifo"))("special files at a target", () => {
   for (const what of ["fifo", "socket"] as const) {
     it(`a ${what} at a target is a conflict naming it; nothing changes; backup keeps it aside`, async () => {
       const sb = farm();

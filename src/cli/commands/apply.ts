@@ -12,7 +12,7 @@ import { observe } from "../../observe/observe.js";
 import { plan as makePlan, type PlanOptions } from "../../plan/plan.js";
 import { isBlocked, type Plan } from "../../plan/types.js";
 import { errnoCode, realFs, realFsRead } from "../../platform/fs.js";
-import { readHostFacts } from "../../platform/host.js";
+import { readHostFacts, symlinkRights } from "../../platform/host.js";
 import { path } from "../../platform/paths.js";
 import { renderApplyJson } from "../../report/apply-json.js";
 import { renderApplyText } from "../../report/apply-text.js";
@@ -104,7 +104,8 @@ export function planLocked(
   progress?.end();
   if (hasErrors(observed.diagnostics)) throw new ContextError(observed.diagnostics, ctx.sources);
   printDiagnostics(io, observed.diagnostics, ctx.sources, false);
-  return makePlan(manifest, observed.observation, ctx.state, { ...options, platform: ctx.host.os, ...(conflict ? { conflict } : {}) });
+  const symlinks = symlinkRights(ctx.host);
+  return makePlan(manifest, observed.observation, ctx.state, { ...options, platform: ctx.host.os, symlinks, ...(conflict ? { conflict } : {}) });
 }
 
 function readSavedPlan(settings: Settings): Plan {
