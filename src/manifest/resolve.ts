@@ -36,6 +36,8 @@ export interface ResolveContext {
   hash: string;
   host: HostFacts;
   locator: Locator;
+  /** `links` entries to leave out (list indices or map-form targets): their schema was wrong. */
+  skip?: ReadonlySet<PathSegment>;
 }
 
 /** A position in the manifest; line 0 means "unknown" (JS configs have no source text). */
@@ -43,11 +45,13 @@ export function toPos(file: string, span: Span | undefined): SourcePos {
   return { file, line: span?.line ?? 0, col: span?.col ?? 0 };
 }
 
-// {manifest} when every path expanded; otherwise the unset variables, each at its `$`.
+// The manifest of every entry whose paths expanded, and the unset variables, each at its `$`.
+// An entry with an unset variable is left out; a root with one falls back to its default, and
+// `rootUnset` says so (rules comparing against the roots then mean nothing).
 export function resolveManifest(
   raw: RawManifest,
   ctx: ResolveContext,
-): { manifest?: Manifest; diagnostics: Diagnostic[] } {
+): { manifest: Manifest; diagnostics: Diagnostic[]; rootUnset: boolean } {
   const { file, host, locator } = ctx;
   const dir = path.dirname(file);
   const diagnostics: Diagnostic[] = [];
@@ -73,6 +77,7 @@ export function resolveManifest(
 
   const links: LinkEntry[] = [];
   for (const item of rawLinks(raw, locator)) {
+    if (ctx.skip?.has(item.key)) continue;
     const src = expand(item.link.source, item.sourceAt);
     const tgt = expand(item.link.target, item.targetAt, item.targetIsKey ? "key" : "value");
     if (src === undefined || tgt === undefined) continue;
@@ -96,9 +101,8 @@ export function resolveManifest(
     if (l.when) entry.when = normaliseWhen(l.when);
     links.push(entry);
   }
-  if (diagnostics.length > 0) return { diagnostics };
-
   return {
+    rootUnset: (raw.source !== undefined && sourceText === undefined) || (raw.target !== undefined && targetText === undefined),
     manifest: {
       file,
       dir,
@@ -124,6 +128,8 @@ interface RawItem {
   targetAt: PathSegment[];
   /** Map form: the target is the key. */
   targetIsKey: boolean;
+  /** The list index, or the map key: what a skip set names. */
+  key: PathSegment;
 }
 
 // Both forms as one list: `links: [{source, target}]` and `links: {target: source}`.
@@ -138,6 +144,7 @@ function rawLinks(raw: RawManifest, locator: Locator): RawItem[] {
       sourceAt: ["links", i, "source"],
       targetAt: ["links", i, "target"],
       targetIsKey: false,
+      key: i,
     }));
   }
   return Object.entries(links).map(([target, source], i) => ({
@@ -147,6 +154,7 @@ function rawLinks(raw: RawManifest, locator: Locator): RawItem[] {
     sourceAt: ["links", target],
     targetAt: ["links", target],
     targetIsKey: true,
+    key: target,
   }));
 }
 
