@@ -135,7 +135,7 @@ interface RawItem {
 // Both forms as one list: `links: [{source, target}]` and `links: {target: source}`.
 function rawLinks(raw: RawManifest, locator: Locator): RawItem[] {
   const links = raw.links;
-  if (links === undefined) return [];
+  if (links === undefined || links === null) return [];
   if (Array.isArray(links)) {
     return links.map((link, i) => ({
       index: i,

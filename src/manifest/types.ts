@@ -37,7 +37,8 @@ export interface RawManifest {
   ignore?: string[];
   prune?: boolean;
   hooks?: { before?: string[]; after?: string[] };
-  links?: RawLink[] | Record<string, string>;
+  /** null: `links:` with nothing after it (no links yet). */
+  links?: RawLink[] | Record<string, string> | null;
 }
 
 /** Where something is declared, for FILE:LINE:COL messages. */
