@@ -8,6 +8,7 @@ export type DiagnosticCode =
   | "yaml-syntax"
   | "json-syntax"
   | "js-config"
+  | "config-ignored"
   // manifest: schema
   | "unknown-key"
   | "wrong-type"
@@ -81,6 +82,11 @@ export function diag(
   at?: { file?: string; line?: number; col?: number; offset?: number; length?: number },
 ): Diagnostic {
   return { code, severity: "error", message, ...at };
+}
+
+/** Warnings that only inform (nothing needs the user): -q hides them. */
+export function needsUser(d: Diagnostic): boolean {
+  return d.code !== "config-ignored";
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { diag, hasErrors, inFileOrder, type Diagnostic } from "../diagnostic.js";
 import { errnoCode, realFsRead, type FsRead } from "../platform/fs.js";
 import { discover } from "./discover.js";
+import { ignoredManifestsWarning, otherManifests } from "./ignored.js";
 import { noLocator, type Locator } from "./locate.js";
 import { importJsConfig } from "./parse-js.js";
 import { parseManifestText } from "./parse-yaml.js";
@@ -40,13 +41,21 @@ export async function loadManifest(options: LoadOptions): Promise<LoadResult> {
   const fs = options.fs ?? realFsRead;
   const sources = new Map<string, string>();
   let file: string | undefined;
-  const fail = (diagnostics: Diagnostic[]): LoadResult => ({ diagnostics, sources, ...(file ? { file } : {}) });
+  // Which manifest was used when others sit beside it: said with every outcome.
+  let notes: Diagnostic[] = [];
+  const fail = (diagnostics: Diagnostic[]): LoadResult => ({
+    diagnostics: inFileOrder([...notes, ...diagnostics]),
+    sources,
+    ...(file ? { file } : {}),
+  });
 
   // discover
   const found = await discover({ cwd: options.cwd, config: options.config, home: options.host.home, fs });
   if (!found.found) return fail(found.diagnostics);
   const kind = found.found.kind;
   file = found.found.filepath;
+  const others = options.config === undefined ? otherManifests(file, fs) : [];
+  if (others.length > 0) notes = [ignoredManifestsWarning(file, others)];
 
   // read
   let bytes: Buffer;
@@ -90,7 +99,7 @@ export async function loadManifest(options: LoadOptions): Promise<LoadResult> {
     ...(raw.target !== undefined ? { targetRootPos: toPos(file, locator.value(["target"])) } : {}),
     ...(raw.source !== undefined ? { sourceRootPos: toPos(file, locator.value(["source"])) } : {}),
   });
-  const diagnostics = inFileOrder([...schemaProblems, ...resolved.diagnostics, ...problems]);
-  if (hasErrors(diagnostics)) return fail(diagnostics);
+  const diagnostics = inFileOrder([...notes, ...schemaProblems, ...resolved.diagnostics, ...problems]);
+  if (hasErrors(diagnostics)) return { diagnostics, sources, file };
   return { manifest: resolved.manifest, diagnostics, sources, file };
 }
