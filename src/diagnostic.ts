@@ -8,6 +8,7 @@ export type DiagnosticCode =
   | "yaml-syntax"
   | "json-syntax"
   | "js-config"
+  | "config-ignored"
   // manifest: schema
   | "unknown-key"
   | "wrong-type"
@@ -83,6 +84,27 @@ export function diag(
   return { code, severity: "error", message, ...at };
 }
 
+/** Warnings that only inform (nothing needs the user): -q hides them. */
+export function needsUser(d: Diagnostic): boolean {
+  return d.code !== "config-ignored";
+}
+
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === "error");
+}
+
+// Sorted by file and position (stable), each problem once: the user fixes them top to bottom.
+export function inFileOrder(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  const unique = diagnostics.filter((d) => {
+    const key = `${d.code}\0${d.file ?? ""}\0${d.line ?? 0}\0${d.col ?? 0}\0${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return unique.sort((a, b) => {
+    const fa = a.file ?? "";
+    const fb = b.file ?? "";
+    return fa < fb ? -1 : fa > fb ? 1 : (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0);
+  });
 }

@@ -9,6 +9,7 @@ import { HOST_OS } from "../platform/os.js";
 import { platformFor } from "../platform/platform.js";
 import type { State, StateLink } from "../state/types.js";
 import { writeStateFile } from "../state/write.js";
+import { describeFsError } from "./failure.js";
 import { execaRunner, runHooks } from "./hooks.js";
 import { applyEntry, openJournal, readJournal, replayJournal, type JournalEntry } from "./journal.js";
 import { acquireLock, type LockHandle } from "./lock.js";
@@ -68,7 +69,7 @@ function atomicCheck(a: LinkAction): boolean {
 }
 
 function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+  return describeFsError(err);
 }
 
 export async function apply(plan: Plan, deps: ApplyDeps & ApplyLockOptions): Promise<ApplyResult> {

@@ -5,8 +5,8 @@ import type { CommandName } from "./args.js";
 const GLOBAL = `Global options:
   -c, --config FILE     use this manifest instead of searching from the current directory
       --state FILE      use this state file instead of the one under $LINKFARM_STATE_DIR
-  -q, --quiet           print only errors
-  -v, --verbose         print ok links too
+  -q, --quiet           print nothing when all is well; problems are still printed
+  -v, --verbose         print ok links too, and links skipped by when or optional
       --color, --no-color
                         force or disable colour (NO_COLOR and FORCE_COLOR are honoured)
   -h, --help            show help (also: linkfarm COMMAND --help)

@@ -3,7 +3,7 @@
 // diagnostic at once; returns warnings for the command to print.
 
 import { readJournal, replayJournal } from "../apply/journal.js";
-import { UserError, hasErrors, type Diagnostic } from "../diagnostic.js";
+import { UserError, hasErrors, needsUser, type Diagnostic } from "../diagnostic.js";
 import { loadManifest } from "../manifest/load.js";
 import type { ConflictPolicy, HostFacts, Manifest } from "../manifest/types.js";
 import { observe } from "../observe/observe.js";
@@ -67,7 +67,8 @@ export async function locateManifest(settings: Settings, config?: string): Promi
   const manifest = loaded.manifest;
   const override = settings.state !== undefined ? path.resolve(settings.cwd, settings.state) : undefined;
   const stateFile = stateFilePath(manifest.file, host, override);
-  return { host, manifest, sources, stateFile, warnings: [...loaded.diagnostics] };
+  const warnings = loaded.diagnostics.filter((d) => !settings.quiet || needsUser(d));
+  return { host, manifest, sources, stateFile, warnings };
 }
 
 // The recorded state, read-only. A journal left by a killed apply holds completed actions:

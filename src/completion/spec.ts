@@ -42,7 +42,7 @@ export type Shell = (typeof SHELLS)[number];
 export const GLOBAL_FLAGS: readonly FlagSpec[] = [
   { long: "config", short: "c", value: { kind: "file" }, describe: "use this manifest" },
   { long: "state", value: { kind: "file" }, describe: "use this state file" },
-  { long: "quiet", short: "q", value: NONE, describe: "print only errors" },
+  { long: "quiet", short: "q", value: NONE, describe: "print nothing when all is well" },
   { long: "verbose", short: "v", value: NONE, describe: "print ok links too" },
   { long: "color", value: NONE, describe: "force colour" },
   { long: "no-color", value: NONE, describe: "disable colour" },

@@ -1,17 +1,20 @@
 // Thin shell: discover → read → parse → validate (schema) → resolve (expand, defaults) → rules.
+// A schema problem skips only what it makes meaningless: the rest goes on to the later stages.
 // Returns { manifest, diagnostics } when valid (diagnostics may hold warnings), or
 // { diagnostics } with at least one error. Never throws on user mistakes.
 
 import { createHash } from "node:crypto";
-import { diag, hasErrors, type Diagnostic } from "../diagnostic.js";
+import { diag, hasErrors, inFileOrder, type Diagnostic } from "../diagnostic.js";
 import { errnoCode, realFsRead, type FsRead } from "../platform/fs.js";
 import { discover } from "./discover.js";
+import { ignoredManifestsWarning, otherManifests } from "./ignored.js";
 import { noLocator, type Locator } from "./locate.js";
 import { importJsConfig } from "./parse-js.js";
 import { parseManifestText } from "./parse-yaml.js";
 import { resolveManifest, toPos } from "./resolve.js";
 import { checkRules } from "./rules.js";
-import type { HostFacts, Manifest, RawManifest } from "./types.js";
+import { salvage } from "./salvage.js";
+import type { HostFacts, Manifest } from "./types.js";
 import { validateSchema } from "./validate-schema.js";
 
 export interface LoadOptions {
@@ -38,13 +41,21 @@ export async function loadManifest(options: LoadOptions): Promise<LoadResult> {
   const fs = options.fs ?? realFsRead;
   const sources = new Map<string, string>();
   let file: string | undefined;
-  const fail = (diagnostics: Diagnostic[]): LoadResult => ({ diagnostics, sources, ...(file ? { file } : {}) });
+  // Which manifest was used when others sit beside it: said with every outcome.
+  let notes: Diagnostic[] = [];
+  const fail = (diagnostics: Diagnostic[]): LoadResult => ({
+    diagnostics: inFileOrder([...notes, ...diagnostics]),
+    sources,
+    ...(file ? { file } : {}),
+  });
 
   // discover
   const found = await discover({ cwd: options.cwd, config: options.config, home: options.host.home, fs });
   if (!found.found) return fail(found.diagnostics);
   const kind = found.found.kind;
   file = found.found.filepath;
+  const others = options.config === undefined ? otherManifests(file, fs) : [];
+  if (others.length > 0) notes = [ignoredManifestsWarning(file, others)];
 
   // read
   let bytes: Buffer;
@@ -71,23 +82,24 @@ export async function loadManifest(options: LoadOptions): Promise<LoadResult> {
     locator = r.locator;
   }
 
-  // validate
+  // validate; what is individually valid goes on, so that one run reports every problem
   const schemaProblems = validateSchema(value, file, locator);
-  if (schemaProblems.length > 0) return fail(schemaProblems);
-  const raw = value as RawManifest;
+  const salvaged = salvage(value);
+  if (!salvaged) return fail(schemaProblems);
+  const raw = salvaged.raw;
 
   // normalize
-  const resolved = resolveManifest(raw, { file, hash, host: options.host, locator });
-  if (!resolved.manifest) return fail(resolved.diagnostics);
+  const resolved = resolveManifest(raw, { file, hash, host: options.host, locator, skip: salvaged.skip });
 
   // rules
   const problems = checkRules(resolved.manifest, {
     home: options.host.home,
     os: options.host.os,
+    rootsUnknown: salvaged.rootDropped || resolved.rootUnset,
     ...(raw.target !== undefined ? { targetRootPos: toPos(file, locator.value(["target"])) } : {}),
     ...(raw.source !== undefined ? { sourceRootPos: toPos(file, locator.value(["source"])) } : {}),
   });
-  const diagnostics = [...resolved.diagnostics, ...problems];
-  if (hasErrors(diagnostics)) return fail(diagnostics);
+  const diagnostics = inFileOrder([...notes, ...schemaProblems, ...resolved.diagnostics, ...problems]);
+  if (hasErrors(diagnostics)) return { diagnostics, sources, file };
   return { manifest: resolved.manifest, diagnostics, sources, file };
 }

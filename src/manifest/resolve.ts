@@ -39,6 +39,8 @@ export interface ResolveContext {
   hash: string;
   host: HostFacts;
   locator: Locator;
+  /** `links` entries to leave out (list indices or map-form targets): their schema was wrong. */
+  skip?: ReadonlySet<PathSegment>;
 }
 
 /** A position in the manifest; line 0 means "unknown" (JS configs have no source text). */
@@ -46,11 +48,13 @@ export function toPos(file: string, span: Span | undefined): SourcePos {
   return { file, line: span?.line ?? 0, col: span?.col ?? 0 };
 }
 
-// {manifest} when every path expanded; otherwise the unset variables, each at its `$`.
+// The manifest of every entry whose paths expanded, and the unset variables, each at its `$`.
+// An entry with an unset variable is left out; a root with one falls back to its default, and
+// `rootUnset` says so (rules comparing against the roots then mean nothing).
 export function resolveManifest(
   raw: RawManifest,
   ctx: ResolveContext,
-): { manifest?: Manifest; diagnostics: Diagnostic[] } {
+): { manifest: Manifest; diagnostics: Diagnostic[]; rootUnset: boolean } {
   const { file, host, locator } = ctx;
   const dir = path.dirname(file);
   const diagnostics: Diagnostic[] = [];
@@ -76,6 +80,7 @@ export function resolveManifest(
 
   const links: LinkEntry[] = [];
   for (const item of rawLinks(raw, locator)) {
+    if (ctx.skip?.has(item.key)) continue;
     const src = expand(item.link.source, item.sourceAt);
     const tgt = expand(item.link.target, item.targetAt, item.targetIsKey ? "key" : "value");
     if (src === undefined || tgt === undefined) continue;
@@ -108,9 +113,9 @@ export function resolveManifest(
       if (cwd !== undefined) hooks[when].push({ run: h.run, cwd: path.resolve(dir, cwd) });
     });
   }
-  if (diagnostics.length > 0) return { diagnostics };
 
   return {
+    rootUnset: (raw.source !== undefined && sourceText === undefined) || (raw.target !== undefined && targetText === undefined),
     manifest: {
       file,
       dir,
@@ -136,12 +141,14 @@ interface RawItem {
   targetAt: PathSegment[];
   /** Map form: the target is the key. */
   targetIsKey: boolean;
+  /** The list index, or the map key: what a skip set names. */
+  key: PathSegment;
 }
 
 // Both forms as one list: `links: [{source, target}]` and `links: {target: source}`.
 function rawLinks(raw: RawManifest, locator: Locator): RawItem[] {
   const links = raw.links;
-  if (links === undefined) return [];
+  if (links === undefined || links === null) return [];
   if (Array.isArray(links)) {
     return links.map((link, i) => ({
       index: i,
@@ -150,6 +157,7 @@ function rawLinks(raw: RawManifest, locator: Locator): RawItem[] {
       sourceAt: ["links", i, "source"],
       targetAt: ["links", i, "target"],
       targetIsKey: false,
+      key: i,
     }));
   }
   return Object.entries(links).map(([target, source], i) => ({
@@ -159,6 +167,7 @@ function rawLinks(raw: RawManifest, locator: Locator): RawItem[] {
     sourceAt: ["links", target],
     targetAt: ["links", target],
     targetIsKey: true,
+    key: target,
   }));
 }
 

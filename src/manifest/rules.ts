@@ -12,10 +12,12 @@ export interface RuleContext {
   /** Where the root `target:` and `source:` keys are, if written. */
   targetRootPos?: SourcePos;
   sourceRootPos?: SourcePos;
+  /** A root could not be read (bad type, unset variable): "inside the source" means nothing. */
+  rootsUnknown?: boolean;
 }
 
 export function checkRules(m: Manifest, ctx: RuleContext): Diagnostic[] {
-  return [...targetInSource(m, ctx), ...duplicateTargets(m, ctx), ...globIntoFile(m)];
+  return [...(ctx.rootsUnknown ? [] : targetInSource(m, ctx)), ...duplicateTargets(m, ctx), ...globIntoFile(m)];
 }
 
 /** FILE:LINE:COL, or FILE when the position is unknown (line 0). */

@@ -1,4 +1,6 @@
-// The starter manifest written by `linkfarm init`. It validates as written (a test checks it).
+// The starter manifest written by `linkfarm init`. It validates as written, and with any of its
+// commented examples uncommented (test/cli/init.test.ts checks each). Examples are blocks of
+// `  # ` lines separated by blank lines.
 
 export const SCHEMA_URL = "https://unpkg.com/linkfarm/schema/linkfarm.schema.json";
 
@@ -19,16 +21,20 @@ defaults:
 ignore: ["**/.git/**", "**/.DS_Store"]
 prune: true          # remove links made earlier that are no longer declared
 
-links: []
+links:              # nothing yet; uncomment an example below (remove "# ") to add a link
   # - source: bash/.bashrc          # a file: one link
   #   target: .bashrc
+
   # - source: nvim                  # a directory: one link to the directory itself
   #   target: .config/nvim
+
   # - source: bin                   # tree: one link per file below, real directories made
   #   target: .local/bin
   #   tree: true
+
   # - source: "fonts/*.ttf"         # glob: each match into the target directory (trailing /)
   #   target: .local/share/fonts/
+
   # - source: ssh/config
   #   target: .ssh/config
   #   optional: true                # a missing source is skipped, not an error

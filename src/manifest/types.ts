@@ -42,7 +42,8 @@ export interface RawManifest {
   ignore?: string[];
   prune?: boolean;
   hooks?: { before?: RawHook[]; after?: RawHook[] };
-  links?: RawLink[] | Record<string, string>;
+  /** null: `links:` with nothing after it (no links yet). */
+  links?: RawLink[] | Record<string, string> | null;
 }
 
 /** A hook as written: a command, or a command with the directory it runs in (relative to the manifest's). */

@@ -12,6 +12,7 @@ export interface ApplyTextOptions {
   home: string;
   color: boolean;
   verbose: boolean;
+  /** Nothing unless something went wrong (stale, failed, a hook): then those and the counts. */
   quiet?: boolean;
 }
 
@@ -111,7 +112,7 @@ export function renderApplyText(result: ApplyResult, opts: ApplyTextOptions): st
   for (const o of result.outcomes) if (o.status === "stale" || o.status === "failed") lines.push(problemLine(o, opts));
   if (result.hookError) lines.push(...hookLines(result.hookError));
   const nothing = c.created + c.repaired + c.replaced + c.removed + c.dirsRemoved + c.forgotten + c.stale + c.failed === 0;
-  if (opts.quiet && nothing && !result.hookError) return "";
+  if (opts.quiet && c.stale + c.failed === 0 && !result.hookError) return "";
   if (lines.length > 0) lines.push("");
   if (nothing) {
     const inPlace = result.outcomes.filter((o) => isOk(o.action)).length;
@@ -123,9 +124,10 @@ export function renderApplyText(result: ApplyResult, opts: ApplyTextOptions): st
   return lines.join("\n") + "\n";
 }
 
-// `unlink --restore`: one line per recorded backup.
-export function renderRestoreText(restored: readonly RestoreOutcome[], opts: { home: string }): string {
-  const lines = restored.map((r) => {
+// `unlink --restore`: one line per recorded backup (quiet: only those not put back).
+export function renderRestoreText(restored: readonly RestoreOutcome[], opts: { home: string; quiet?: boolean }): string {
+  const shown = opts.quiet ? restored.filter((r) => r.status === "occupied" || r.status === "missing") : restored;
+  const lines = shown.map((r) => {
     const t = displayPath(r.target, opts.home);
     const b = displayPath(r.backup, opts.home);
     switch (r.status) {
@@ -143,13 +145,19 @@ export function renderRestoreText(restored: readonly RestoreOutcome[], opts: { h
 }
 
 // `status`: one line per managed link with its health, then counts and the hard-link warning.
-export function renderStatusText(entries: readonly HealthEntry[], opts: { home: string; color: boolean }): string {
+// Quiet: nothing when every link is ok; else only the links that are not, and the counts.
+export function renderStatusText(
+  entries: readonly HealthEntry[],
+  opts: { home: string; color: boolean; quiet?: boolean },
+): string {
   const p = paint(opts.color);
+  if (opts.quiet && entries.every((e) => e.health === "ok")) return "";
   if (entries.length === 0) return "No links managed yet (nothing in the state file).\n";
   const lines: string[] = [];
   const counts = new Map<string, number>();
   for (const e of entries) {
     counts.set(e.health, (counts.get(e.health) ?? 0) + 1);
+    if (opts.quiet && e.health === "ok") continue;
     const h = e.health === "ok" ? p.green(e.health.padEnd(9)) : p.yellow(e.health.padEnd(9));
     const t = displayPath(e.target, opts.home);
     const what =
@@ -162,7 +170,7 @@ export function renderStatusText(entries: readonly HealthEntry[], opts: { home: 
   const order = ["ok", "dangling", "diverged", "changed", "replaced", "missing"];
   const parts = order.filter((k) => counts.has(k)).map((k) => `${counts.get(k)} ${k}`);
   lines.push(`${plural(entries.length, "link", "links")}: ${parts.join(", ")}.`);
-  if (entries.some((e) => e.type === "hardlink")) {
+  if (!opts.quiet && entries.some((e) => e.type === "hardlink")) {
     lines.push("Hard links: deleting one name does not delete the data; it lives until its last name is gone.");
   }
   return lines.join("\n") + "\n";

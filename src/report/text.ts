@@ -12,7 +12,7 @@ export interface TextOptions {
   color: boolean;
   /** Also list `ok` actions. */
   verbose: boolean;
-  /** Only blocking lines (errors, conflicts), the summary and the hint. */
+  /** Nothing unless blocked; then only blocking lines (errors, conflicts), the summary and the hint. */
   quiet?: boolean;
 }
 
@@ -164,6 +164,7 @@ export function blockedHint(plan: Plan): string[] {
 export function renderText(plan: Plan, options: TextOptions): string {
   const p = paint(options.color);
   const blocked = isBlocked(plan);
+  if (options.quiet && !blocked) return "";
   if (!blocked && !hasChanges(plan) && !options.verbose) {
     return `No changes. ${plural(plan.summary.ok, "link", "links")} in place.\n`;
   }

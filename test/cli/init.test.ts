@@ -36,3 +36,46 @@ describe("linkfarm init writes a starter manifest with the schema comment", () =
     expect(sb.read("home/dots/linkfarm.yaml")).toBe("mine\n");
   });
 });
+
+// The starter's commented examples, found mechanically: a block starts at a `# - ` line and
+// goes on over the `#   ` lines below it. Uncommenting removes the `# ` after the indentation.
+function exampleBlocks(text: string): { start: number; end: number }[] {
+  const lines = text.split("\n");
+  const blocks: { start: number; end: number }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!/^\s*# - /.test(lines[i]!)) continue;
+    let end = i + 1;
+    while (end < lines.length && /^\s*# {3}\S/.test(lines[end]!)) end++;
+    blocks.push({ start: i, end });
+    i = end - 1;
+  }
+  return blocks;
+}
+
+function uncomment(text: string, blocks: readonly { start: number; end: number }[]): string {
+  const lines = text.split("\n");
+  for (const b of blocks) for (let i = b.start; i < b.end; i++) lines[i] = lines[i]!.replace(/^(\s*)# /, "$1");
+  return lines.join("\n");
+}
+
+describe("every commented example in the starter, uncommented, validates", async () => {
+  const { STARTER_MANIFEST } = await import("../../src/manifest/starter.js");
+  const blocks = exampleBlocks(STARTER_MANIFEST);
+
+  it("finds the examples", () => {
+    expect(blocks.length).toBeGreaterThanOrEqual(5);
+  });
+
+  const cases = [...blocks.map((b, i) => ({ name: `example ${i + 1} alone`, pick: [b] })), { name: "all of them", pick: blocks }];
+  it.each(cases)("$name", async ({ pick }) => {
+    const sb = sandbox({ "home/dots/.keep": "" });
+    const cwd = sb.p("home/dots");
+    expect((await runCli(["init"], { cwd, env: sb.env })).code).toBe(0);
+    const written = sb.read("home/dots/linkfarm.yaml");
+    expect(written).toBe(STARTER_MANIFEST);
+    sb.write({ "home/dots/linkfarm.yaml": uncomment(written, pick) });
+    const v = await runCli(["validate"], { cwd, env: sb.env });
+    expect(v).toMatchObject({ code: 0, stderr: "" });
+    expect(v.stdout).toBe(`linkfarm.yaml: valid, ${pick.length} link${pick.length === 1 ? "" : "s"}.\n`);
+  });
+});

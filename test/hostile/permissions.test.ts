@@ -74,6 +74,10 @@ describe.skipIf(posixOnly("chmod/chattr permission bits"))("permission denied", 
     const r = await runUnprivileged(sb, ["apply"]);
     expectCleanFailure(r, "~/locked/x", /EACCES|permission denied/i);
     expect(sb.readlink("home/fine")).toBe(sb.p("repo/b"));
+    // The directory that refused, and linkfarm's names in linkfarm's order (target -> source).
+    expect(r.stdout).toContain(`the directory ${sb.p("home/locked")} refused`);
+    expect(r.stdout).toContain(`symlink ${sb.p("home/locked/x")} -> ${sb.p("repo/a")}`);
+    expect(r.stdout).not.toContain("linkfarm-tmp");
   });
 
   it.skipIf(isRoot && !hasSetpriv)("a target directory that cannot be searched: a clean error naming it; nothing changed", async () => {

@@ -91,3 +91,35 @@ describe("the manifest is found by cosmiconfig from the working directory upward
     expect(r.diagnostics).toMatchObject([{ code: "wrong-type", file: sb.p("home/dots/linkfarm.yaml"), line: 1, col: 1 }]);
   });
 });
+
+describe("several manifests in one directory", () => {
+  it("says which one was used and which were ignored (a warning); -q hides it; -c says nothing", async () => {
+    const { runCli } = await import("../helpers/cli.js");
+    const sb = sandbox({
+      "home/dots/linkfarm.yaml": "version: 1\nlinks: []\n",
+      "home/dots/.linkfarmrc": "version: 1\nlinks: []\n",
+      "home/dots/package.json": JSON.stringify({ name: "x", linkfarm: { version: 1 } }),
+      "home/other/linkfarm.yaml": "version: 1\nlinks: []\n",
+      "home/other/package.json": JSON.stringify({ name: "no linkfarm key here" }),
+    });
+    const cwd = sb.p("home/dots");
+    const host = { os: "linux", hostname: "box", home: sb.home, env: { HOME: sb.home } };
+    const r = await loadManifest({ cwd, host });
+    expect(r.manifest?.file).toBe(sb.p("home/dots/linkfarm.yaml"));
+    expect(r.diagnostics.map((d) => [d.code, d.severity, d.file])).toEqual([["config-ignored", "warning", sb.p("home/dots/linkfarm.yaml")]]);
+    expect(r.diagnostics[0]!.message).toContain(".linkfarmrc, package.json#linkfarm");
+
+    for (const cmd of ["validate", "plan", "status"]) {
+      const loud = await runCli([cmd], { cwd, env: sb.env });
+      expect(loud.code, cmd).toBe(0);
+      expect(loud.stderr, cmd).toMatch(/linkfarm\.yaml: warning: .*ignored beside it: \.linkfarmrc, package\.json#linkfarm/);
+      const quiet = await runCli([cmd, "-q"], { cwd, env: sb.env });
+      expect({ code: quiet.code, stderr: quiet.stderr }, cmd).toEqual({ code: 0, stderr: "" });
+    }
+    const chosen = await runCli(["validate", "-c", ".linkfarmrc"], { cwd, env: sb.env });
+    expect(chosen.stderr).toBe("");
+    // A package.json without the key is not a manifest.
+    const alone = await loadManifest({ cwd: sb.p("home/other"), host });
+    expect(alone.diagnostics).toEqual([]);
+  });
+});

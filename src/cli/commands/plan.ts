@@ -7,6 +7,8 @@ import { errnoCode, realFs } from "../../platform/fs.js";
 import { path } from "../../platform/paths.js";
 import { renderJson } from "../../report/json.js";
 import { renderMarkdown } from "../../report/markdown.js";
+import { renderSkippedText } from "../../report/skipped.js";
+import { skippedEntries } from "../../plan/skipped.js";
 import { renderText } from "../../report/text.js";
 import type { Settings } from "../args.js";
 import type { IO } from "../io.js";
@@ -60,6 +62,10 @@ export async function planForDisplay(settings: Settings, io: IO): Promise<Contex
     progress?.end();
   }
   printDiagnostics(io, ctx.warnings, ctx.sources, false);
+  if (settings.verbose && settings.format === "text") {
+    const skipped = skippedEntries(ctx.manifest, ctx.observation.desired, ctx.host);
+    io.stdout(renderSkippedText(skipped, { home: ctx.host.home, color: settings.color }));
+  }
   return ctx;
 }
 

@@ -15,7 +15,7 @@ export async function runStatus(settings: Settings, io: IO): Promise<number> {
     printDiagnostics(io, warnings, sources, false);
     const entries = linkHealth(state, realFsRead);
     if (settings.format === "json") io.stdout(renderStatusJson(manifest.file, stateFile, entries));
-    else io.stdout(renderStatusText(entries, { home: host.home, color: settings.color }));
+    else io.stdout(renderStatusText(entries, { home: host.home, color: settings.color, quiet: settings.quiet }));
     return 0;
   });
 }

@@ -39,7 +39,7 @@ export async function runUnlink(settings: Settings, io: IO): Promise<number> {
         if (settings.format === "json") io.stdout(renderJson(plan));
         else {
           io.stdout(renderText(plan, { home, color: settings.color, verbose: settings.verbose, quiet: settings.quiet }));
-          if (restored) io.stdout(renderRestoreText(restored, { home }));
+          if (restored) io.stdout(renderRestoreText(restored, { home, quiet: settings.quiet }));
         }
         return isBlocked(plan) ? 1 : 0;
       }
@@ -59,7 +59,7 @@ export async function runUnlink(settings: Settings, io: IO): Promise<number> {
       if (settings.format === "json") io.stdout(renderApplyJson(plan, result, restored ? { restored } : {}));
       else {
         io.stdout(renderApplyText(result, { home, color: settings.color, verbose: settings.verbose, quiet: settings.quiet }));
-        if (restored) io.stdout(renderRestoreText(restored, { home }));
+        if (restored) io.stdout(renderRestoreText(restored, { home, quiet: settings.quiet }));
       }
       return result.ok ? 0 : 1;
     } finally {

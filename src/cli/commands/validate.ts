@@ -1,6 +1,6 @@
 // `linkfarm validate`: load the manifest and report every problem, or "valid, N links".
 
-import { hasErrors } from "../../diagnostic.js";
+import { hasErrors, needsUser } from "../../diagnostic.js";
 import { loadManifest } from "../../manifest/load.js";
 import { readHostFacts } from "../../platform/host.js";
 import { isInside, path } from "../../platform/paths.js";
@@ -29,8 +29,9 @@ export async function runValidate(settings: Settings, io: IO): Promise<number> {
     return valid ? 0 : 1;
   }
 
-  if (result.diagnostics.length > 0) {
-    io.stderr(formatDiagnostics(result.diagnostics, { color: settings.color, sources: result.sources, cwd: settings.cwd }));
+  const printed = result.diagnostics.filter((d) => !settings.quiet || needsUser(d));
+  if (printed.length > 0) {
+    io.stderr(formatDiagnostics(printed, { color: settings.color, sources: result.sources, cwd: settings.cwd }));
   }
   if (!result.manifest) return 1;
   if (!settings.quiet) {
