@@ -10,9 +10,9 @@ import { path } from "../platform/paths.js";
 import type { Platform } from "../platform/platform.js";
 import type { LinkAction, RemoveAction } from "../plan/types.js";
 import type { SourceObserved } from "../observe/types.js";
-import type { StateLink } from "../state/types.js";
+import type { StateBackup, StateLink } from "../state/types.js";
 import type { JournalEntry } from "./journal.js";
-import { compareSource, probeSourceNow } from "./precheck.js";
+import { compareSource, probeNow, probeSourceNow } from "./precheck.js";
 
 /** The disk no longer matches the plan: skip the action, report it, exit 1. */
 export class Stale extends Error {}
@@ -24,6 +24,8 @@ export interface StepContext {
   /** How links are made on the OS being applied to (symlink type, error messages). */
   platform: Platform;
   nowIso(): string;
+  /** The backups state records for a target (one may already hold what is in the way). */
+  backupsOf(target: string): readonly StateBackup[];
 }
 
 export interface StepResult {
@@ -126,9 +128,32 @@ function removeQuietly(ctx: StepContext, p: string): void {
   }
 }
 
-// A new name for `target`'s bytes; `make(candidate)` must fail with EEXIST when taken.
-function newBackup(target: string, make: (to: string) => void): string {
-  return firstFreeName((n) => backupCandidate(target, n), make);
+// A new name for `target`'s bytes; `make(candidate)` must fail with EEXIST when taken. Each
+// candidate is journaled before it is tried, with the identity it will hold (`id`), so that a
+// kill before the add-backup line still leaves the backup recorded (intents.ts).
+function newBackup(ctx: StepContext, target: string, id: BackupId, make: (to: string) => void): string {
+  const at = ctx.nowIso();
+  return firstFreeName(
+    (n) => backupCandidate(target, n),
+    (to) => {
+      ctx.record([{ op: "backup", backup: { target, backup: to, at }, ...id }]);
+      make(to);
+    },
+  );
+}
+
+type BackupId = { linkText: string } | { dev: number; ino: number };
+
+// A backup state records for `target` that already holds exactly what is in the way (an
+// earlier run was killed after making it): it serves again, instead of a second name.
+function recordedBackup(ctx: StepContext, target: string, id: BackupId): string | undefined {
+  for (const b of ctx.backupsOf(target)) {
+    const o = probeNow(b.backup, ctx.fs);
+    if ("linkText" in id ? o.kind === "symlink" && o.text === id.linkText : o.kind === "file" && o.dev === id.dev && o.ino === id.ino) {
+      return b.backup;
+    }
+  }
+  return undefined;
 }
 
 function exists(ctx: StepContext, p: string): boolean {
@@ -146,27 +171,28 @@ function exists(ctx: StepContext, p: string): boolean {
 // directory or special file is renamed aside (the target is missing until the rename below).
 function backUp(ctx: StepContext, a: LinkAction): string {
   const t = a.target;
-  let bak: string;
-  switch (a.observed.kind) {
-    case "file":
-      bak = newBackup(t, (to) => ctx.fs.linkSync(t, to));
-      break;
-    case "symlink": {
-      const text = a.observed.text;
-      bak = newBackup(t, (to) => ctx.fs.symlinkSync(text, to));
-      break;
-    }
-    case "dir":
-    case "other":
-      bak = newBackup(t, (to) => {
-        if (exists(ctx, to)) throw Object.assign(new Error("taken"), { code: "EEXIST" });
-        ctx.fs.renameSync(t, to);
-      });
-      break;
-    case "missing":
-      throw new Stale("nothing at the target to back up");
+  const o = a.observed;
+  if (o.kind === "missing") throw new Stale("nothing at the target to back up");
+  if (o.kind === "file" || o.kind === "symlink") {
+    const id: BackupId = o.kind === "file" ? { dev: o.dev, ino: o.ino } : { linkText: o.text };
+    const kept = recordedBackup(ctx, t, id);
+    if (kept !== undefined) return kept;
+    const bak =
+      o.kind === "file"
+        ? newBackup(ctx, t, id, (to) => ctx.fs.linkSync(t, to))
+        : newBackup(ctx, t, id, (to) => ctx.fs.symlinkSync(o.text, to));
+    return recordBackup(ctx, t, bak);
   }
-  ctx.record([{ op: "add-backup", backup: { target: t, backup: bak, at: ctx.nowIso() } }]);
+  const st = ctx.fs.lstatSync(t);
+  const bak = newBackup(ctx, t, { dev: st.dev, ino: st.ino }, (to) => {
+    if (exists(ctx, to)) throw Object.assign(new Error("taken"), { code: "EEXIST" });
+    ctx.fs.renameSync(t, to);
+  });
+  return recordBackup(ctx, t, bak);
+}
+
+function recordBackup(ctx: StepContext, target: string, bak: string): string {
+  ctx.record([{ op: "add-backup", backup: { target, backup: bak, at: ctx.nowIso() } }]);
   return bak;
 }
 
