@@ -13,7 +13,7 @@ import { execaRunner, runHooks } from "./hooks.js";
 import { applyEntry, openJournal, readJournal, replayJournal, type JournalEntry } from "./journal.js";
 import { isIntent } from "./intents.js";
 import { acquireLock, type LockHandle } from "./lock.js";
-import { compareObserved, probeNow } from "./precheck.js";
+import { compareObserved, expectedNow, ownWriteKey, probeNow, type OwnWrites } from "./precheck.js";
 import { createLink, removeEntry, replaceLink, Stale, type StepContext, type StepResult } from "./steps.js";
 import type { ApplyDeps, ApplyLockOptions, ApplyResult, Outcome } from "./types.js";
 
@@ -165,6 +165,7 @@ export async function apply(plan: Plan, deps: ApplyDeps & ApplyLockOptions): Pro
 
     const steps = linkActions.length + removals.length;
     let started = 0;
+    const own: OwnWrites = new Map();
     const run = async (a: Action, step: () => StepResult, check: boolean) => {
       deps.progress?.({ phase: "apply", done: started++, total: steps });
       if (outcomes.has(a)) return;
@@ -174,10 +175,11 @@ export async function apply(plan: Plan, deps: ApplyDeps & ApplyLockOptions): Pro
       }
       try {
         if (check) {
-          const why = compareObserved(a.observed, probeNow(a.target, fs));
+          const why = compareObserved(expectedNow(a.observed, own), probeNow(a.target, fs));
           if (why) throw new Stale(why);
         }
         const r = step();
+        if (r.rewrote) own.set(ownWriteKey(r.rewrote.dev, r.rewrote.ino), r.rewrote);
         const o: Outcome = { action: a, status: r.unchanged ? "unchanged" : "done" };
         if (r.detail) o.detail = r.detail;
         if (r.backup) o.backup = r.backup;

@@ -33,6 +33,15 @@ export interface StepResult {
   backup?: string;
   /** Nothing was done (and nothing needed recording), e.g. a created directory not yet empty. */
   unchanged?: boolean;
+  /** A file this step rewrote in place (adopt): its identity, and its size and mtime after. */
+  rewrote?: Rewrite;
+}
+
+export interface Rewrite {
+  dev: number;
+  ino: number;
+  size: number;
+  mtimeMs: number;
 }
 
 let tmpCounter = 0;
@@ -197,8 +206,9 @@ function recordBackup(ctx: StepContext, target: string, bak: string): string {
 }
 
 // adopt: the target's bytes become the source's, written in place so every other name of the
-// source (hard links elsewhere) sees them.
-function adopt(ctx: StepContext, a: LinkAction, src: SourceObserved): void {
+// source (hard links elsewhere) sees them. Returns the source's new size and mtime: other
+// actions of the plan that observed a name of that file expect them (see apply).
+function adopt(ctx: StepContext, a: LinkAction, src: SourceObserved): Rewrite {
   if (a.observed.kind !== "file") throw new Stale("adopt needs a regular file at the target");
   if (src.kind !== "file") throw new Error(`adopt needs a file source: ${a.source}`);
   const bytes = ctx.fs.readFileSync(a.target);
@@ -207,6 +217,8 @@ function adopt(ctx: StepContext, a: LinkAction, src: SourceObserved): void {
     ctx.fs.ftruncateSync(fd, 0);
     ctx.fs.writeSync(fd, bytes, 0, bytes.length, 0);
     ctx.fs.fsyncSync(fd);
+    const st = ctx.fs.fstatSync(fd);
+    return { dev: st.dev, ino: st.ino, size: st.size, mtimeMs: st.mtimeMs };
   } finally {
     ctx.fs.closeSync(fd);
   }
@@ -235,7 +247,7 @@ export function replaceLink(ctx: StepContext, a: LinkAction): StepResult {
           }
           break;
         case "adopt":
-          adopt(ctx, a, src);
+          result.rewrote = adopt(ctx, a, src);
           result.detail = `adopted into ${a.source}`;
           break;
         case undefined:
