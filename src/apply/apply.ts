@@ -12,8 +12,9 @@ import { writeStateFile } from "../state/write.js";
 import { describeFsError } from "./failure.js";
 import { execaRunner, runHooks } from "./hooks.js";
 import { applyEntry, openJournal, readJournal, replayJournal, type JournalEntry } from "./journal.js";
+import { isIntent } from "./intents.js";
 import { acquireLock, type LockHandle } from "./lock.js";
-import { compareObserved, probeNow } from "./precheck.js";
+import { compareObserved, expectedNow, ownWriteKey, probeNow, type OwnWrites } from "./precheck.js";
 import { createLink, removeEntry, replaceLink, Stale, type StepContext, type StepResult } from "./steps.js";
 import type { ApplyDeps, ApplyLockOptions, ApplyResult, Outcome } from "./types.js";
 
@@ -68,6 +69,27 @@ function atomicCheck(a: LinkAction): boolean {
   return a.kind === "create" && a.observed.kind === "missing";
 }
 
+const NOT_REACHED = "not reached: the apply was interrupted";
+
+// An action the run did not act on: unchanged, or not reached when it was interrupted.
+function unreached(a: Action, stopped: boolean): Outcome {
+  return stopped && a.kind !== "ok" ? { action: a, status: "failed", detail: NOT_REACHED } : { action: a, status: "unchanged" };
+}
+
+// With an abort signal, the synchronous work yields to the event loop every few milliseconds
+// so that a signal handler can run; true once the signal is aborted (finish this step, stop).
+function interruptible(signal: AbortSignal | undefined): () => Promise<boolean> {
+  let last = 0; // the first call yields: a signal that came during planning stops the run at once
+  return async () => {
+    if (!signal) return false;
+    if (Date.now() - last >= 10) {
+      await new Promise((resolve) => setImmediate(resolve));
+      last = Date.now();
+    }
+    return signal.aborted;
+  };
+}
+
 function message(err: unknown): string {
   return describeFsError(err);
 }
@@ -83,21 +105,23 @@ export async function apply(plan: Plan, deps: ApplyDeps & ApplyLockOptions): Pro
   // Leftovers of a crashed run are merged in (replaying is idempotent), so that they survive
   // the journal's deletion below.
   const leftover = readJournal(stateFile, fs);
-  const state: State = replayJournal(deps.state, leftover);
-  let dirty = leftover.some((e) => e.op !== "tmp");
+  const state: State = replayJournal(deps.state, leftover, fs);
+  let dirty = leftover.some((e) => !isIntent(e));
   const journal = openJournal(stateFile, fs);
   try {
     const ctx: StepContext = {
       fs,
       platform: platformFor(deps.platform ?? HOST_OS),
       nowIso: () => now().toISOString(),
+      backupsOf: (target) => state.backups.filter((b) => b.target === target),
       record(entries: JournalEntry[]) {
         journal.append(entries);
         for (const e of entries) applyEntry(state, e);
-        if (entries.some((e) => e.op !== "tmp")) dirty = true;
+        if (entries.some((e) => !isIntent(e))) dirty = true;
       },
     };
     const outcomes = new Map<Action, Outcome>();
+    const interrupted = interruptible(deps.signal);
     const runner = deps.runHook ?? execaRunner(deps.env);
 
     if (hasChanges(plan) && deps.hooks.before.length > 0) {
@@ -116,13 +140,16 @@ export async function apply(plan: Plan, deps: ApplyDeps & ApplyLockOptions): Pro
     let dirsCreated = 0;
     for (const a of linkActions) {
       if (a.mkdirs.length === 0) continue;
+      if (await interrupted()) break;
       const why = atomicCheck(a) ? undefined : compareObserved(a.observed, probeNow(a.target, fs));
       if (why) {
         outcomes.set(a, { action: a, status: "stale", detail: why });
         continue;
       }
-      for (const d of a.mkdirs) {
-        if (made.has(d) || failedDirs.has(d)) continue;
+      const todo = a.mkdirs.filter((d) => !made.has(d) && !failedDirs.has(d));
+      // Intents first: a kill between a mkdir and its add-dir line leaves no unowned directory.
+      ctx.record(todo.map((d): JournalEntry => ({ op: "mkdir", path: d })));
+      for (const d of todo) {
         try {
           fs.mkdirSync(d);
           made.add(d);
@@ -141,15 +168,21 @@ export async function apply(plan: Plan, deps: ApplyDeps & ApplyLockOptions): Pro
 
     const steps = linkActions.length + removals.length;
     let started = 0;
-    const run = (a: Action, step: () => StepResult, check: boolean) => {
+    const own: OwnWrites = new Map();
+    const run = async (a: Action, step: () => StepResult, check: boolean) => {
       deps.progress?.({ phase: "apply", done: started++, total: steps });
       if (outcomes.has(a)) return;
+      if (await interrupted()) {
+        outcomes.set(a, { action: a, status: "failed", detail: NOT_REACHED });
+        return;
+      }
       try {
         if (check) {
-          const why = compareObserved(a.observed, probeNow(a.target, fs));
+          const why = compareObserved(expectedNow(a.observed, own), probeNow(a.target, fs));
           if (why) throw new Stale(why);
         }
         const r = step();
+        if (r.rewrote) own.set(ownWriteKey(r.rewrote.dev, r.rewrote.ino), r.rewrote);
         const o: Outcome = { action: a, status: r.unchanged ? "unchanged" : "done" };
         if (r.detail) o.detail = r.detail;
         if (r.backup) o.backup = r.backup;
@@ -160,9 +193,9 @@ export async function apply(plan: Plan, deps: ApplyDeps & ApplyLockOptions): Pro
     };
 
     // 2. Removals (a "forget" touches nothing on disk: no re-check needed).
-    for (const a of removals) run(a, () => removeEntry(ctx, a), a.kind === "remove");
+    for (const a of removals) await run(a, () => removeEntry(ctx, a), a.kind === "remove");
     // 3. Creations, repairs, replacements.
-    for (const a of linkActions) run(a, () => (a.kind === "create" ? createLink(ctx, a) : replaceLink(ctx, a)), !atomicCheck(a));
+    for (const a of linkActions) await run(a, () => (a.kind === "create" ? createLink(ctx, a) : replaceLink(ctx, a)), !atomicCheck(a));
 
     // ok links: make sure state records them (no disk change, no journal needed).
     const madeAt = ctx.nowIso();
@@ -177,7 +210,8 @@ export async function apply(plan: Plan, deps: ApplyDeps & ApplyLockOptions): Pro
       }
     }
 
-    const list = plan.actions.map((a) => outcomes.get(a) ?? { action: a, status: "unchanged" as const });
+    const stopped = deps.signal?.aborted === true;
+    const list = plan.actions.map((a) => outcomes.get(a) ?? unreached(a, stopped));
     if (dirty) writeStateFile(stateFile, state, fs);
     journal.finish();
 
@@ -187,9 +221,10 @@ export async function apply(plan: Plan, deps: ApplyDeps & ApplyLockOptions): Pro
       state,
       changed,
       dirsCreated,
-      ok: list.every((o) => o.status === "done" || o.status === "unchanged"),
+      ok: !stopped && list.every((o) => o.status === "done" || o.status === "unchanged"),
     };
-    if (changed && deps.hooks.after.length > 0) {
+    if (stopped) result.interrupted = true;
+    if (changed && !stopped && deps.hooks.after.length > 0) {
       const h = await runHooks(deps.hooks.after, deps.manifestDir, runner);
       if (h.failed) {
         result.hookError = { ...h.failed, phase: "after" };

@@ -1,11 +1,18 @@
 // The journal: one JSON line per completed step, appended and fsynced as it happens, so that
-// a crash at any instant leaves a record the next run replays onto the state file.
+// a crash at any instant leaves a record the next run replays onto the state file. Every act
+// on the disk is journaled as an intent first (`tmp`, `mkdir`, `backup`), so that an act whose
+// completion line was never written is still accounted for on replay (see intents.ts).
 
 import type { FsRead, FsWrite } from "../platform/fs.js";
 import { errnoCode } from "../platform/fs.js";
 import type { State, StateBackup, StateLink } from "../state/types.js";
+import { settleIntents } from "./intents.js";
 
-/** One state delta. `tmp` records a temporary sibling about to be made (removed on recovery). */
+/**
+ * One state delta, or an intent written before an act: `tmp` (a temporary sibling about to be
+ * made, removed on recovery), `mkdir` (a directory about to be made), `backup` (a backup about
+ * to be made, with the identity its name will have: dev/ino, or the text of a symlink).
+ */
 export type JournalEntry =
   | { op: "set-link"; target: string; link: StateLink }
   | { op: "delete-link"; target: string }
@@ -13,7 +20,9 @@ export type JournalEntry =
   | { op: "remove-dir"; path: string }
   | { op: "add-backup"; backup: StateBackup }
   | { op: "remove-backup"; backup: StateBackup }
-  | { op: "tmp"; path: string; linkText?: string; dev?: number; ino?: number };
+  | { op: "tmp"; path: string; linkText?: string; dev?: number; ino?: number }
+  | { op: "mkdir"; path: string }
+  | { op: "backup"; backup: StateBackup; linkText?: string; dev?: number; ino?: number };
 
 // The journal sits next to the state file.
 export function journalPath(stateFile: string): string {
@@ -62,6 +71,8 @@ export function applyEntry(state: State, e: JournalEntry): void {
       );
       return;
     case "tmp":
+    case "mkdir":
+    case "backup":
       return;
   }
 }
@@ -85,10 +96,12 @@ function dirIndex(dirs: string[]): Map<string, number> {
   return ix;
 }
 
-// Pure: the state as it is after the journal's deltas (for read-only commands like `plan`).
-export function replayJournal(state: State, entries: readonly JournalEntry[]): State {
+// The state as it is after the journal's deltas. With `fs` (read-only probes), intents whose
+// completion was never journaled are settled by what is on disk (intents.ts); without it, pure.
+export function replayJournal(state: State, entries: readonly JournalEntry[], fs?: FsRead): State {
   const next = cloneState(state);
   for (const e of entries) applyEntry(next, e);
+  if (fs) for (const e of settleIntents(entries, fs)) applyEntry(next, e);
   return next;
 }
 

@@ -43,6 +43,21 @@ function describe(o: Observed): string {
   }
 }
 
+/** Files this run rewrote in place (adopt): `dev:ino` → their size and mtime afterwards. */
+export type OwnWrites = Map<string, { size: number; mtimeMs: number }>;
+
+export function ownWriteKey(dev: number, ino: number): string {
+  return `${dev}:${ino}`;
+}
+
+// What the plan's observation of a path is once this run's own writes are counted: a name of a
+// file that an adopt of the same plan rewrote has the new size and mtime, and is not stale.
+export function expectedNow(planned: Observed, own: OwnWrites): Observed {
+  if (planned.kind !== "file" || own.size === 0) return planned;
+  const w = own.get(ownWriteKey(planned.dev, planned.ino));
+  return w ? { ...planned, ...w } : planned;
+}
+
 // undefined when `now` still matches `planned`; else why not (one line).
 export function compareObserved(planned: Observed, now: Observed): string | undefined {
   if (planned.kind !== now.kind) return `was ${describe(planned)}, now ${describe(now)}`;

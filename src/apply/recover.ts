@@ -1,5 +1,6 @@
-// Crash recovery, under the lock: replay a journal left by a killed run onto the state file,
-// remove the temporary siblings it was making, write the state, delete the journal.
+// Crash recovery, under the lock: replay a journal left by a killed run onto the state file
+// (settling its unfinished intents by what is on disk), remove the temporary siblings it was
+// making, write the state, delete the journal.
 
 import type { Diagnostic } from "../diagnostic.js";
 import type { FsWrite } from "../platform/fs.js";
@@ -42,7 +43,7 @@ export function recoverState(
   const read = readState(stateFile, manifestFile, fs);
   if ("diagnostics" in read) return { recovered: false, diagnostics: read.diagnostics };
   for (const e of entries) if (e.op === "tmp") removeTemp(e, fs);
-  writeStateFile(stateFile, replayJournal(read.state, entries), fs);
+  writeStateFile(stateFile, replayJournal(read.state, entries, fs), fs);
   fs.unlinkSync(journalPath(stateFile));
   return { recovered: true, diagnostics: [] };
 }

@@ -3,6 +3,7 @@
 
 import type { FsWrite } from "../platform/fs.js";
 import type { State, StateBackup } from "../state/types.js";
+import type { Observed } from "../observe/types.js";
 import { probeNow } from "./precheck.js";
 
 export interface RestoreOutcome {
@@ -18,6 +19,10 @@ function latestPerTarget(backups: readonly StateBackup[]): StateBackup[] {
   return [...byTarget.values()].sort((a, b) => (a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
 }
 
+function sameFile(x: Observed, y: Observed): boolean {
+  return x.kind === "file" && y.kind === "file" && x.dev === y.dev && x.ino === y.ino;
+}
+
 // Mutates `state.backups` (drops restored and vanished ones) unless dryRun.
 // In a dry run, `freed` names the targets the plan would remove first.
 export function restoreBackups(
@@ -31,6 +36,16 @@ export function restoreBackups(
     if (probeNow(b.backup, fs).kind === "missing") {
       out.push({ target: b.target, backup: b.backup, status: "missing" });
       drop.add(b);
+      continue;
+    }
+    if (sameFile(probeNow(b.backup, fs), probeNow(b.target, fs))) {
+      // A restore killed between its link and its unlink: the target is back, drop the copy.
+      if (opts.dryRun) out.push({ target: b.target, backup: b.backup, status: "would-restore" });
+      else {
+        fs.unlinkSync(b.backup);
+        out.push({ target: b.target, backup: b.backup, status: "restored" });
+        drop.add(b);
+      }
       continue;
     }
     if (probeNow(b.target, fs).kind !== "missing" && !opts.freed?.has(b.target)) {

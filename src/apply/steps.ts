@@ -10,10 +10,10 @@ import { path } from "../platform/paths.js";
 import type { Platform } from "../platform/platform.js";
 import type { LinkAction, RemoveAction } from "../plan/types.js";
 import type { SourceObserved } from "../observe/types.js";
-import type { StateLink } from "../state/types.js";
+import type { StateBackup, StateLink } from "../state/types.js";
 import type { JournalEntry } from "./journal.js";
 import { autoFailed, autoFallback, fellBack } from "./auto-fallback.js";
-import { compareSource, probeSourceNow } from "./precheck.js";
+import { compareSource, probeNow, probeSourceNow } from "./precheck.js";
 
 /** The disk no longer matches the plan: skip the action, report it, exit 1. */
 export class Stale extends Error {}
@@ -25,6 +25,8 @@ export interface StepContext {
   /** How links are made on the OS being applied to (symlink type, error messages). */
   platform: Platform;
   nowIso(): string;
+  /** The backups state records for a target (one may already hold what is in the way). */
+  backupsOf(target: string): readonly StateBackup[];
 }
 
 export interface StepResult {
@@ -32,6 +34,15 @@ export interface StepResult {
   backup?: string;
   /** Nothing was done (and nothing needed recording), e.g. a created directory not yet empty. */
   unchanged?: boolean;
+  /** A file this step rewrote in place (adopt): its identity, and its size and mtime after. */
+  rewrote?: Rewrite;
+}
+
+export interface Rewrite {
+  dev: number;
+  ino: number;
+  size: number;
+  mtimeMs: number;
 }
 
 let tmpCounter = 0;
@@ -161,9 +172,32 @@ function removeQuietly(ctx: StepContext, p: string): void {
   }
 }
 
-// A new name for `target`'s bytes; `make(candidate)` must fail with EEXIST when taken.
-function newBackup(target: string, make: (to: string) => void): string {
-  return firstFreeName((n) => backupCandidate(target, n), make);
+// A new name for `target`'s bytes; `make(candidate)` must fail with EEXIST when taken. Each
+// candidate is journaled before it is tried, with the identity it will hold (`id`), so that a
+// kill before the add-backup line still leaves the backup recorded (intents.ts).
+function newBackup(ctx: StepContext, target: string, id: BackupId, make: (to: string) => void): string {
+  const at = ctx.nowIso();
+  return firstFreeName(
+    (n) => backupCandidate(target, n),
+    (to) => {
+      ctx.record([{ op: "backup", backup: { target, backup: to, at }, ...id }]);
+      make(to);
+    },
+  );
+}
+
+type BackupId = { linkText: string } | { dev: number; ino: number };
+
+// A backup state records for `target` that already holds exactly what is in the way (an
+// earlier run was killed after making it): it serves again, instead of a second name.
+function recordedBackup(ctx: StepContext, target: string, id: BackupId): string | undefined {
+  for (const b of ctx.backupsOf(target)) {
+    const o = probeNow(b.backup, ctx.fs);
+    if ("linkText" in id ? o.kind === "symlink" && o.text === id.linkText : o.kind === "file" && o.dev === id.dev && o.ino === id.ino) {
+      return b.backup;
+    }
+  }
+  return undefined;
 }
 
 function exists(ctx: StepContext, p: string): boolean {
@@ -181,33 +215,35 @@ function exists(ctx: StepContext, p: string): boolean {
 // directory or special file is renamed aside (the target is missing until the rename below).
 function backUp(ctx: StepContext, a: LinkAction): string {
   const t = a.target;
-  let bak: string;
-  switch (a.observed.kind) {
-    case "file":
-      bak = newBackup(t, (to) => ctx.fs.linkSync(t, to));
-      break;
-    case "symlink": {
-      const text = a.observed.text;
-      bak = newBackup(t, (to) => ctx.fs.symlinkSync(text, to));
-      break;
-    }
-    case "dir":
-    case "other":
-      bak = newBackup(t, (to) => {
-        if (exists(ctx, to)) throw Object.assign(new Error("taken"), { code: "EEXIST" });
-        ctx.fs.renameSync(t, to);
-      });
-      break;
-    case "missing":
-      throw new Stale("nothing at the target to back up");
+  const o = a.observed;
+  if (o.kind === "missing") throw new Stale("nothing at the target to back up");
+  if (o.kind === "file" || o.kind === "symlink") {
+    const id: BackupId = o.kind === "file" ? { dev: o.dev, ino: o.ino } : { linkText: o.text };
+    const kept = recordedBackup(ctx, t, id);
+    if (kept !== undefined) return kept;
+    const bak =
+      o.kind === "file"
+        ? newBackup(ctx, t, id, (to) => ctx.fs.linkSync(t, to))
+        : newBackup(ctx, t, id, (to) => ctx.fs.symlinkSync(o.text, to));
+    return recordBackup(ctx, t, bak);
   }
-  ctx.record([{ op: "add-backup", backup: { target: t, backup: bak, at: ctx.nowIso() } }]);
+  const st = ctx.fs.lstatSync(t);
+  const bak = newBackup(ctx, t, { dev: st.dev, ino: st.ino }, (to) => {
+    if (exists(ctx, to)) throw Object.assign(new Error("taken"), { code: "EEXIST" });
+    ctx.fs.renameSync(t, to);
+  });
+  return recordBackup(ctx, t, bak);
+}
+
+function recordBackup(ctx: StepContext, target: string, bak: string): string {
+  ctx.record([{ op: "add-backup", backup: { target, backup: bak, at: ctx.nowIso() } }]);
   return bak;
 }
 
 // adopt: the target's bytes become the source's, written in place so every other name of the
-// source (hard links elsewhere) sees them.
-function adopt(ctx: StepContext, a: LinkAction, src: SourceObserved): void {
+// source (hard links elsewhere) sees them. Returns the source's new size and mtime: other
+// actions of the plan that observed a name of that file expect them (see apply).
+function adopt(ctx: StepContext, a: LinkAction, src: SourceObserved): Rewrite {
   if (a.observed.kind !== "file") throw new Stale("adopt needs a regular file at the target");
   if (src.kind !== "file") throw new Error(`adopt needs a file source: ${a.source}`);
   const bytes = ctx.fs.readFileSync(a.target);
@@ -216,6 +252,8 @@ function adopt(ctx: StepContext, a: LinkAction, src: SourceObserved): void {
     ctx.fs.ftruncateSync(fd, 0);
     ctx.fs.writeSync(fd, bytes, 0, bytes.length, 0);
     ctx.fs.fsyncSync(fd);
+    const st = ctx.fs.fstatSync(fd);
+    return { dev: st.dev, ino: st.ino, size: st.size, mtimeMs: st.mtimeMs };
   } finally {
     ctx.fs.closeSync(fd);
   }
@@ -244,7 +282,7 @@ export function replaceLink(ctx: StepContext, a: LinkAction): StepResult {
           }
           break;
         case "adopt":
-          adopt(ctx, a, src);
+          result.rewrote = adopt(ctx, a, src);
           result.detail = `adopted into ${a.source}`;
           break;
         case undefined:

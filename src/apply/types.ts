@@ -44,6 +44,12 @@ export interface ApplyDeps {
   platform?: string;
   /** Display only (a progress line): called before each step that changes the disk. */
   progress?: (e: { phase: "apply"; done: number; total: number }) => void;
+  /**
+   * Aborted (e.g. on SIGINT): the step under way finishes, the rest is not begun, the state is
+   * written, and the result says `interrupted`. Also: with a signal the work yields to the
+   * event loop every few milliseconds, so that signal handlers get to run.
+   */
+  signal?: AbortSignal;
 }
 
 export interface ApplyResult {
@@ -58,6 +64,8 @@ export interface ApplyResult {
   ok: boolean;
   /** The failing hook, if one failed (no action runs after a failed before-hook). */
   hookError?: HookRun & { phase: "before" | "after" };
+  /** The signal aborted the run: actions not reached are `failed` ("not reached"), ok is false. */
+  interrupted?: boolean;
   /** Set when the plan holds conflicts or errors: nothing was touched. */
   blocked?: import("../plan/types.js").Action[];
 }

@@ -7,4 +7,9 @@ export interface IO {
   stderrIsTTY: boolean;
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
+  /**
+   * Listen for SIGINT/SIGTERM until the returned function is called (the bin gives the process;
+   * tests may leave it out). A second signal is not caught: it ends the process at once.
+   */
+  onSignal?: (handler: (signal: "SIGINT" | "SIGTERM") => void) => () => void;
 }

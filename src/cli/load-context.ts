@@ -77,7 +77,7 @@ export function readStateReplayed(located: ManifestContext, fs: FsRead): State {
   const { manifest, sources, stateFile } = located;
   const read = readState(stateFile, manifest.file, fs);
   if ("diagnostics" in read) throw new ContextError(read.diagnostics, sources);
-  return replayJournal(read.state, readJournal(stateFile, fs));
+  return replayJournal(read.state, readJournal(stateFile, fs), fs);
 }
 
 // Manifest and state only (status, unlink, or apply of a saved plan need no fresh plan).

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The bin entry: the only file that touches process.argv, stdout, env or exitCode.
+// The bin entry: the only file that touches process.argv, stdout, env, signals or exitCode.
 
 import { run } from "./run.js";
 
@@ -10,5 +10,17 @@ const code = await run(process.argv.slice(2), {
   stderrIsTTY: Boolean(process.stderr.isTTY),
   cwd: process.cwd(),
   env: process.env,
+  onSignal(handler) {
+    const signals = ["SIGINT", "SIGTERM"] as const;
+    const off = () => {
+      for (const s of signals) process.off(s, listeners[s]);
+    };
+    const listeners = {
+      SIGINT: () => (off(), handler("SIGINT")),
+      SIGTERM: () => (off(), handler("SIGTERM")),
+    };
+    for (const s of signals) process.once(s, listeners[s]);
+    return off;
+  },
 });
 process.exitCode = code;

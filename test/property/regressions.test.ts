@@ -45,6 +45,28 @@ describe("adopt", () => {
   });
 });
 
+describe("an apply does not make its own plan stale", () => {
+  // Convergence, seed 20260501: adopt wrote into f0 in place; t0, a hard link of f0 repaired
+  // in the same plan, then looked modified ("stale: ~/t0: file was modified"), exit 1.
+  it("an adopt into a source, and a repair of another name of that same file", async () => {
+    const sb = sandbox({
+      "repo/linkfarm.yaml":
+        "version: 1\nlinks:\n  - { source: f0, target: t0 }\n  - { source: f0, target: sub/t4, conflict: adopt }\n",
+      "repo/f0": "source\n",
+      "home/sub/t4": "the user's longer content\n",
+    });
+    fs.linkSync(sb.p("repo/f0"), sb.p("home/t0"));
+    const r = await cli(sb, "apply");
+    expect(r.stdout).not.toContain("stale");
+    expect(r.code).toBe(0);
+    expect(sb.read("repo/f0")).toBe("the user's longer content\n");
+    expect(sb.readlink("home/t0")).toBe(sb.p("repo/f0"));
+    expect(sb.readlink("home/sub/t4")).toBe(sb.p("repo/f0"));
+    const again = await cli(sb, "plan", "--json");
+    expect(JSON.parse(again.stdout).summary).toMatchObject({ create: 0, repair: 0, replace: 0, conflict: 0 });
+  });
+});
+
 describe("regressions found by manifest fuzzing", () => {
   it("a collection used as a mapping key prints no raw Node warning; the manifest is invalid", async () => {
     const sb = sandbox({ "repo/linkfarm.yaml": "version: 1\nlinks:\n  ? [a, b]\n  : c\n" });

@@ -25,6 +25,7 @@ import type { Settings } from "../args.js";
 import type { IO } from "../io.js";
 import { ContextError, locateManifest, printDiagnostics, readStateReplayed, progressFor, withContextErrors } from "../load-context.js";
 import type { Progress } from "../../report/progress.js";
+import { reportInterrupted, trapInterrupts } from "../interrupt.js";
 import { planForDisplay, renderPlan } from "./plan.js";
 
 /** What apply and unlink decide from, read while holding the state lock. */
@@ -71,6 +72,7 @@ export function applyUnderLock(
   manifest: Manifest,
   settings: Settings,
   progress?: Progress,
+  signal?: AbortSignal,
 ): Promise<ApplyResult> {
   return apply(plan, {
     fs: realFs,
@@ -82,6 +84,7 @@ export function applyUnderLock(
     platform: ctx.host.os,
     alreadyLocked: true,
     ...(progress ? { progress: progress.report } : {}),
+    ...(signal ? { signal } : {}),
   });
 }
 
@@ -126,6 +129,7 @@ async function applyLocked(settings: Settings, io: IO): Promise<number> {
   const saved = settings.planFile !== undefined ? readSavedPlan(settings) : undefined;
   const ctx = await loadLocked(settings, io, saved?.manifest.file);
   const progress = progressFor(settings, io);
+  const trap = trapInterrupts(io);
   try {
     let plan: Plan;
     if (saved) {
@@ -146,8 +150,10 @@ async function applyLocked(settings: Settings, io: IO): Promise<number> {
       else io.stdout(renderText(plan, { home, color: settings.color, verbose: false, quiet: true }));
       return 1;
     }
-    const result = await applyUnderLock(plan, ctx, ctx.manifest, settings, progress);
+    const result = await applyUnderLock(plan, ctx, ctx.manifest, settings, progress, trap.signal);
     progress?.end();
+    const stopped = trap.exitCode();
+    if (result.interrupted && stopped !== undefined) return reportInterrupted(plan, result, io, settings, stopped);
     if (settings.format === "json") io.stdout(renderApplyJson(plan, result));
     else {
       const text = renderApplyText(result, { home, color: settings.color, verbose: settings.verbose, quiet: settings.quiet });
@@ -157,6 +163,7 @@ async function applyLocked(settings: Settings, io: IO): Promise<number> {
     }
     return result.ok ? 0 : 1;
   } finally {
+    trap.release();
     progress?.end();
     ctx.lock?.release();
   }

@@ -14,6 +14,7 @@ import { writeStateFile } from "../../state/write.js";
 import type { Settings } from "../args.js";
 import type { IO } from "../io.js";
 import { withContextErrors } from "../load-context.js";
+import { reportInterrupted, trapInterrupts } from "../interrupt.js";
 import { applyUnderLock, loadLocked, planLocked } from "./apply.js";
 
 // The manifest as if it declared nothing: prune then claims every recorded link.
@@ -48,7 +49,15 @@ export async function runUnlink(settings: Settings, io: IO): Promise<number> {
         else if (!settings.quiet) io.stdout("Nothing to unlink: the state records no links.\n");
         return 0;
       }
-      const result = await applyUnderLock(plan, ctx, manifest, settings);
+      const trap = trapInterrupts(io);
+      let result;
+      try {
+        result = await applyUnderLock(plan, ctx, manifest, settings, undefined, trap.signal);
+      } finally {
+        trap.release();
+      }
+      const stopped = trap.exitCode();
+      if (result.interrupted && stopped !== undefined) return reportInterrupted(plan, result, io, settings, stopped);
       let restored: RestoreOutcome[] | undefined;
       if (settings.restore) {
         restored = restoreBackups(result.state, realFs, { dryRun: false });

@@ -1,0 +1,71 @@
+// Intents: before every act on the disk an apply journals what it is about to do. A process
+// killed between the act and the line that records its completion leaves an intent with no
+// completion; on replay the disk tells whether the act happened. Read-only (probes only).
+
+import type { FsRead } from "../platform/fs.js";
+import type { JournalEntry } from "./journal.js";
+import { probeNow } from "./precheck.js";
+
+type Intent = Extract<JournalEntry, { op: "mkdir" | "backup" }>;
+
+/** Intents are no-ops on a state; the deltas that complete them are not. */
+export function isIntent(e: JournalEntry): boolean {
+  return e.op === "tmp" || e.op === "mkdir" || e.op === "backup";
+}
+
+// What an entry is about: a directory or a backup name. A later entry about the same thing
+// settles an intent (its completion was journaled, or something after it decided).
+function subject(e: JournalEntry): string | undefined {
+  switch (e.op) {
+    case "mkdir":
+    case "add-dir":
+    case "remove-dir":
+      return `dir\0${e.path}`;
+    case "backup":
+    case "add-backup":
+    case "remove-backup":
+      return `bak\0${e.backup.target}\0${e.backup.backup}`;
+    default:
+      return undefined;
+  }
+}
+
+// The completion of an intent whose act is found done on disk, else undefined. A directory
+// counts as made by us when it exists and is empty (nothing of anyone else's is in it); a
+// backup when its name holds exactly what was being kept (same inode, or same link text).
+function completion(e: Intent, fs: FsRead): JournalEntry | undefined {
+  if (e.op === "mkdir") {
+    if (probeNow(e.path, fs).kind !== "dir") return undefined;
+    return fs.readdirSync(e.path).length === 0 ? { op: "add-dir", path: e.path } : undefined;
+  }
+  let same: boolean;
+  if (e.linkText !== undefined) {
+    const o = probeNow(e.backup.backup, fs);
+    same = o.kind === "symlink" && o.text === e.linkText;
+  } else {
+    let st;
+    try {
+      st = fs.lstatSync(e.backup.backup, { bigint: false, throwIfNoEntry: false });
+    } catch {
+      st = undefined; // ENOTDIR: nothing there
+    }
+    same = st !== undefined && !st.isSymbolicLink() && st.dev === e.dev && st.ino === e.ino;
+  }
+  return same ? { op: "add-backup", backup: e.backup } : undefined;
+}
+
+/** The completions to add for the journal's unsettled intents (the last word on their subject). */
+export function settleIntents(entries: readonly JournalEntry[], fs: FsRead): JournalEntry[] {
+  const last = new Map<string, JournalEntry>();
+  for (const e of entries) {
+    const s = subject(e);
+    if (s !== undefined) last.set(s, e);
+  }
+  const out: JournalEntry[] = [];
+  for (const e of last.values()) {
+    if (e.op !== "mkdir" && e.op !== "backup") continue;
+    const c = completion(e, fs);
+    if (c) out.push(c);
+  }
+  return out;
+}
