@@ -28,6 +28,7 @@ export type DiagnosticCode =
   | "plan-stale"
   // command line
   | "usage"
+  | "selector-no-match"
   | "io";
 
 export interface Diagnostic {

@@ -26,6 +26,8 @@ import type { IO } from "../io.js";
 import { ContextError, locateManifest, printDiagnostics, readStateReplayed, progressFor, withContextErrors } from "../load-context.js";
 import type { Progress } from "../../report/progress.js";
 import { planForDisplay, renderPlan } from "./plan.js";
+import { selectionLine } from "../../report/selection.js";
+import { selectionFor, splitPlanFile } from "../selectors.js";
 
 /** What apply and unlink decide from, read while holding the state lock. */
 export interface LockedContext {
@@ -97,7 +99,14 @@ export function planLocked(ctx: LockedContext, manifest: Manifest, settings: Set
   progress?.end();
   if (hasErrors(observed.diagnostics)) throw new ContextError(observed.diagnostics, ctx.sources);
   printDiagnostics(io, observed.diagnostics, ctx.sources, false);
-  return makePlan(manifest, observed.observation, ctx.state, { platform: ctx.host.os, ...(conflict ? { conflict } : {}) });
+  // unlink plans a manifest declaring nothing: the declared targets stand in for desired links.
+  const desired = manifest.links.length > 0 ? { desired: observed.observation.desired } : {};
+  const selection = selectionFor(settings, ctx.host.home, { entries: ctx.manifest.links, state: ctx.state, ...desired });
+  return makePlan(manifest, observed.observation, ctx.state, {
+    platform: ctx.host.os,
+    ...(conflict ? { conflict } : {}),
+    ...(selection ? { selection } : {}),
+  });
 }
 
 function readSavedPlan(settings: Settings): Plan {
@@ -142,7 +151,9 @@ async function applyLocked(settings: Settings, io: IO): Promise<number> {
     progress?.end();
     if (settings.format === "json") io.stdout(renderApplyJson(plan, result));
     else {
-      const text = renderApplyText(result, { home, color: settings.color, verbose: settings.verbose, quiet: settings.quiet });
+      const text =
+        renderApplyText(result, { home, color: settings.color, verbose: settings.verbose, quiet: settings.quiet }) +
+        (settings.quiet ? "" : selectionLine(plan.selection));
       if (result.ok) io.stdout(text);
       else if (result.hookError) io.stderr(text);
       else io.stdout(text);
@@ -154,8 +165,9 @@ async function applyLocked(settings: Settings, io: IO): Promise<number> {
   }
 }
 
-export async function runApply(settings: Settings, io: IO): Promise<number> {
-  return withContextErrors(io, settings, async () => {
+export async function runApply(given: Settings, io: IO): Promise<number> {
+  return withContextErrors(io, given, async () => {
+    const settings = splitPlanFile(given, realFsRead);
     if (settings.dryRun) {
       if (settings.planFile !== undefined) {
         const plan = readSavedPlan(settings);
