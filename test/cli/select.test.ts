@@ -118,6 +118,7 @@ describe("selectors", () => {
     expect(sb.exists("home/.config/bash")).toBe(true);
 
     // Like `stow -D bash`: the name is only in the state now, and it selects bash's links.
+    expect((await cli(sb, "__complete", "names")).stdout).toBe("bash\nnvim\nvim\n");
     const d = await planJson(sb, "bash");
     expect(d.actions.map((a) => [a.kind, a.mode, a.type])).toEqual([
       ["remove", "delete", "symlink"],
