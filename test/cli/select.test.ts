@@ -92,6 +92,16 @@ describe("selectors", () => {
     expect(targets(await planJson(sb, ".gitconfig"))).toEqual([".gitconfig"]);
   });
 
+  it("`name:` is checked by the schema: a string without a path separator", async () => {
+    const sb = sandbox({ "repo/linkfarm.yaml": "version: 1\nlinks:\n  - { source: a, target: .a, name: a/b }\n", "repo/a": "a\n" });
+    const r = await cli(sb, "validate");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/linkfarm\.yaml:3:36: `name` is not valid/);
+    sb.write({ "repo/linkfarm.yaml": "version: 1\nlinks:\n  - { source: a, target: .a, name: dot-a }\n" });
+    expect((await cli(sb, "validate")).code).toBe(0);
+    expect(targets(await planJson(sb, "dot-a"))).toEqual([".a"]);
+  });
+
   it("a selection leaves other links alone: not created, not repaired, not reported", async () => {
     const sb = farm();
     expect((await cli(sb, "apply")).code).toBe(0);
