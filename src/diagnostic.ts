@@ -29,6 +29,7 @@ export type DiagnosticCode =
   | "plan-stale"
   // command line
   | "usage"
+  | "selector-no-match"
   | "io";
 
 export interface Diagnostic {

@@ -7,7 +7,7 @@ import { hasChanges, isBlocked, isPrune } from "../plan/types.js";
 import { errnoCode } from "../platform/fs.js";
 import { HOST_OS } from "../platform/os.js";
 import { platformFor } from "../platform/platform.js";
-import type { State, StateLink } from "../state/types.js";
+import { withName, type State, type StateLink } from "../state/types.js";
 import { writeStateFile } from "../state/write.js";
 import { describeFsError } from "./failure.js";
 import { execaRunner, runHooks } from "./hooks.js";
@@ -47,13 +47,19 @@ function sameRecord(a: StateLink | undefined, b: StateLink): boolean {
     a.source === b.source &&
     a.linkText === b.linkText &&
     a.dev === b.dev &&
-    a.ino === b.ino
+    a.ino === b.ino &&
+    a.name === b.name
   );
 }
 
 // An `ok` link that state does not record (made by hand, or before a crash lost its journal
 // line) becomes managed, so that prune can later remove exactly it.
 function okRecord(a: LinkAction, madeAt: string): StateLink | undefined {
+  const rec = okRecordOf(a, madeAt);
+  return rec && withName(rec, a.name);
+}
+
+function okRecordOf(a: LinkAction, madeAt: string): StateLink | undefined {
   if (a.type === "hardlink") {
     if (a.observed.kind !== "file") return undefined;
     return { type: a.type, source: a.source, dev: a.observed.dev, ino: a.observed.ino, madeAt };

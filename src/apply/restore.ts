@@ -24,15 +24,17 @@ function sameFile(x: Observed, y: Observed): boolean {
 }
 
 // Mutates `state.backups` (drops restored and vanished ones) unless dryRun.
-// In a dry run, `freed` names the targets the plan would remove first.
+// In a dry run, `freed` names the targets the plan would remove first. `only` (a selection):
+// restore the backups of these targets and leave the others recorded.
 export function restoreBackups(
   state: State,
   fs: FsWrite,
-  opts: { dryRun: boolean; freed?: ReadonlySet<string> },
+  opts: { dryRun: boolean; freed?: ReadonlySet<string>; only?: ReadonlySet<string> },
 ): RestoreOutcome[] {
   const out: RestoreOutcome[] = [];
   const drop = new Set<StateBackup>();
   for (const b of latestPerTarget(state.backups)) {
+    if (opts.only && !opts.only.has(b.target)) continue;
     if (probeNow(b.backup, fs).kind === "missing") {
       out.push({ target: b.target, backup: b.backup, status: "missing" });
       drop.add(b);

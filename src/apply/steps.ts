@@ -10,7 +10,7 @@ import { path } from "../platform/paths.js";
 import type { Platform } from "../platform/platform.js";
 import type { LinkAction, RemoveAction } from "../plan/types.js";
 import type { SourceObserved } from "../observe/types.js";
-import type { StateBackup, StateLink } from "../state/types.js";
+import { withName, type StateBackup, type StateLink } from "../state/types.js";
 import type { JournalEntry } from "./journal.js";
 import { autoFailed, autoFallback, fellBack } from "./auto-fallback.js";
 import { compareSource, probeNow, probeSourceNow } from "./precheck.js";
@@ -71,6 +71,10 @@ function checkSource(ctx: StepContext, a: LinkAction): SourceObserved {
 }
 
 function linkRecord(ctx: StepContext, a: LinkAction, src: SourceObserved): StateLink {
+  return withName(linkRecordOf(ctx, a, src), a.name);
+}
+
+function linkRecordOf(ctx: StepContext, a: LinkAction, src: SourceObserved): StateLink {
   if (a.type === "hardlink" && src.kind === "file") {
     return { type: a.type, source: a.source, dev: src.dev, ino: src.ino, madeAt: ctx.nowIso() };
   }

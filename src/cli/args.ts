@@ -37,8 +37,10 @@ export interface Settings {
   out?: string;
   /** plan --detailed-exitcode */
   detailedExitcode: boolean;
-  /** apply PLANFILE */
+  /** apply PLANFILE: a first argument ending in `.json` (cli/selectors.ts checks it is a file). */
   planFile?: string;
+  /** plan|apply|status|unlink SELECTOR...: entry names and target paths, as typed. */
+  selectors: string[];
   dryRun: boolean;
   /** --conflict POLICY: overrides every link's policy. */
   conflict?: ConflictPolicy;
@@ -92,6 +94,9 @@ const OPTIONS = {
 
 type OptionName = keyof typeof OPTIONS;
 
+/** The commands that take selectors. */
+const SELECTING: ReadonlySet<string> = new Set(["plan", "apply", "status", "unlink"]);
+
 /** Which flags each command accepts, beyond the global ones. */
 const COMMAND_FLAGS: Record<CommandName, readonly OptionName[]> = {
   plan: ["json", "format", "out", "detailed-exitcode", "conflict"],
@@ -118,10 +123,10 @@ const GLOBAL_FLAGS: readonly OptionName[] = [
 
 /** How many positional arguments each command takes. */
 const POSITIONALS: Record<CommandName, number> = {
-  plan: 0,
-  apply: 1,
-  status: 0,
-  unlink: 0,
+  plan: Infinity,
+  apply: Infinity,
+  status: Infinity,
+  unlink: Infinity,
   validate: 0,
   init: 1,
   schema: 0,
@@ -260,6 +265,7 @@ export function parseSettings(argv: readonly string[], io: IO): Settings {
     lockTimeoutMs,
     restore: values.restore ?? false,
     args: positionals.slice(1),
+    selectors: SELECTING.has(command) ? positionals.slice(1) : [],
     fold: values.fold ?? false,
     dotfiles: values.dotfiles ?? false,
     stowIgnore: values.ignore ?? [],
@@ -274,7 +280,10 @@ export function parseSettings(argv: readonly string[], io: IO): Settings {
   if (values.state !== undefined) settings.state = values.state;
   if (values.out !== undefined) settings.out = values.out;
   if (conflict) settings.conflict = conflict;
-  if (command === "apply" && positionals[1] !== undefined) settings.planFile = positionals[1];
+  if (command === "apply" && positionals[1]?.endsWith(".json")) {
+    settings.planFile = positionals[1];
+    settings.selectors = positionals.slice(2);
+  }
   if (command === "init" && positionals[1] !== undefined) settings.initFile = positionals[1];
   return settings;
 }

@@ -36,9 +36,10 @@ Example:
 `;
 
 export const COMMAND_HELP: Record<CommandName, string> = {
-  plan: `Usage: linkfarm plan [options]
+  plan: `Usage: linkfarm plan [SELECTOR...] [options]
 
 Read the manifest, observe the disk, and print what apply would change. Changes nothing.
+SELECTORs (entry names or target paths: \`vim ~/.config/nvim\`) narrow it to those links.
 
 Options:
       --json                one JSON document on stdout (same as --format json)
@@ -50,10 +51,12 @@ Options:
 Example:
   linkfarm plan --detailed-exitcode --format markdown >> "$GITHUB_STEP_SUMMARY"
 `,
-  apply: `Usage: linkfarm apply [PLANFILE] [options]
+  apply: `Usage: linkfarm apply [PLANFILE | SELECTOR...] [options]
 
 Make the disk match the manifest: create missing links, repair broken ones, remove links
-linkfarm made that are no longer declared. With PLANFILE, run exactly that saved plan.
+linkfarm made that are no longer declared. With PLANFILE (an existing *.json file), run
+exactly that saved plan. SELECTORs (entry names or target paths) act on those links only;
+prune too stays inside them (\`linkfarm apply vim\` never removes what bash made).
 
 Options:
   -n, --dry-run             print the plan and change nothing
@@ -65,7 +68,7 @@ Options:
 Example:
   linkfarm plan --out plan.json && linkfarm apply plan.json
 `,
-  status: `Usage: linkfarm status [options]
+  status: `Usage: linkfarm status [SELECTOR...] [options]
 
 List the links linkfarm manages and their health (ok, dangling, diverged, missing,
 replaced), hard links with their link count.
@@ -76,11 +79,12 @@ Options:
 Example:
   linkfarm status --json
 `,
-  unlink: `Usage: linkfarm unlink [options]
+  unlink: `Usage: linkfarm unlink [SELECTOR...] [options]
 
 Remove every link this manifest manages, with the same safety rules as prune: a link
 that is the last name of its data, or that you changed, is forgotten (left in place, no
-longer managed), not removed. Links and directories are counted apart.
+longer managed), not removed. Links and directories are counted apart. With SELECTORs
+(entry names or target paths), only those (\`linkfarm unlink bash\`, like stow -D).
 
 Options:
       --restore             rename backups back into place

@@ -18,6 +18,7 @@ import { createProgress, progressWanted, type Progress, type ProgressFn } from "
 import { readState, stateFilePath } from "../state/read.js";
 import type { State } from "../state/types.js";
 import type { Settings } from "./args.js";
+import { selectionFor } from "./selectors.js";
 import type { IO } from "./io.js";
 
 export interface Context {
@@ -101,10 +102,12 @@ export async function loadContext(settings: Settings, options: ContextOptions = 
   });
   if (hasErrors(observed.diagnostics)) throw new ContextError(observed.diagnostics, sources);
 
+  const selection = selectionFor(settings, host.home, { entries: manifest.links, desired: observed.observation.desired, state });
   const plan = makePlan(manifest, observed.observation, state, {
     platform: host.os,
     symlinks: symlinkRights(host),
     ...(conflict ? { conflict } : {}),
+    ...(selection ? { selection } : {}),
   });
   const warnings = [...base.warnings, ...observed.diagnostics];
   return { ...base, observation: observed.observation, plan, warnings };

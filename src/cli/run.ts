@@ -25,6 +25,8 @@ const LOADERS: Record<CommandName, () => Promise<CommandFn>> = {
 
 export async function run(argv: readonly string[], io: IO): Promise<number> {
   try {
+    // Hidden: what the shell completions run to list entry names.
+    if (argv[0] === "__complete") return await (await import("./complete-names.js")).runCompleteNames(argv.slice(1), io);
     const settings = parseSettings(argv, io);
     if (settings.command === "help") {
       io.stdout(helpText(settings.helpFor));

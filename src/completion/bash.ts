@@ -2,7 +2,7 @@
 // (`complete -F`), with or without the bash-completion package; `--flag=value` is understood.
 
 import { assertNever } from "../plan/types.js";
-import { COMMAND_SPECS, flagsWithValues, GLOBAL_FLAGS, type FlagSpec, type PositionalSpec, type ValueKind } from "./spec.js";
+import { COMMAND_SPECS, flagsWithValues, GLOBAL_FLAGS, NAMES_COMMAND, type FlagSpec, type PositionalSpec, type ValueKind } from "./spec.js";
 
 function longs(flags: readonly FlagSpec[]): string {
   return flags.map((f) => `--${f.long}`).join(" ");
@@ -25,6 +25,8 @@ function valueCode(v: ValueKind | PositionalSpec): string {
       return "_linkfarm_dirs";
     case "text":
       return "COMPREPLY=()";
+    case "selectors":
+      return `${v.glob ? `_linkfarm_files '${v.glob}'` : "_linkfarm_files"}; _linkfarm_names`;
     default:
       return assertNever(v);
   }
@@ -43,6 +45,7 @@ export function bashScript(): string {
   const flagCases = COMMAND_SPECS.map((c) => `    ${c.name}) flags="${longs(c.flags)}" ;;`);
   const positionalCases = COMMAND_SPECS.filter((c) => c.positional.kind !== "none").map((c) => {
     const p = c.positional;
+    if (p.kind === "selectors") return `    ${c.name}) ${valueCode(p)} ;;`;
     if (p.kind !== "words") return `    ${c.name}) ((npos == 0)) && ${valueCode(p)} ;;`;
     const rest = p.rest === "file" ? "_linkfarm_files" : "COMPREPLY=()";
     return `    ${c.name}) if ((npos == 0)); then ${valueCode(p)}; else ${rest}; fi ;;`;
@@ -61,6 +64,16 @@ _linkfarm_files() {
     COMPREPLY=($(compgen -f -- "$cur"))
   fi
   type compopt >/dev/null 2>&1 && compopt -o filenames 2>/dev/null
+  return 0
+}
+
+_linkfarm_names() {
+  # Entry names, from the manifest linkfarm finds (or -c FILE on the line); nothing on error.
+  local IFS=$'\\n' i config=()
+  for ((i = 1; i < COMP_CWORD; i++)); do
+    case \${COMP_WORDS[i]} in -c|--config) config=(--config "\${COMP_WORDS[i+1]-}") ;; esac
+  done
+  COMPREPLY+=($(compgen -W "$(${NAMES_COMMAND} "\${config[@]}" 2>/dev/null)" -- "$cur"))
   return 0
 }
 

@@ -1,7 +1,7 @@
 // The fish completion script, generated from the table in spec.ts.
 
 import { assertNever } from "../plan/types.js";
-import { COMMAND_SPECS, GLOBAL_FLAGS, type FlagSpec, type PositionalSpec, type ValueKind } from "./spec.js";
+import { COMMAND_SPECS, GLOBAL_FLAGS, NAMES_COMMAND, type FlagSpec, type PositionalSpec, type ValueKind } from "./spec.js";
 
 // A fish single-quoted string.
 function q(s: string): string {
@@ -15,6 +15,7 @@ function valueArgs(v: ValueKind | PositionalSpec): string {
     case "words":
       return ` -x -a ${q(v.words.join(" "))}`;
     case "file":
+    case "selectors":
       return v.glob ? ` -r -a ${q(`(__linkfarm_files ${q(v.glob)})`)}` : " -r -F";
     case "dir":
       return ` -x -a ${q("(__fish_complete_directories)")}`;
@@ -48,6 +49,11 @@ export function fishScript(): string {
     "    end",
     "end",
     "",
+    "# Entry names of the manifest linkfarm finds; nothing on error.",
+    "function __linkfarm_names",
+    `    ${NAMES_COMMAND} 2>/dev/null`,
+    "end",
+    "",
     "complete -c linkfarm -f",
     ...GLOBAL_FLAGS.map((f) => flagLine(f, "true")),
   ];
@@ -67,6 +73,9 @@ export function fishScript(): string {
       if (p.rest === "file") lines.push(`complete -c linkfarm -n ${q(`__fish_seen_subcommand_from ${p.words.join(" ")}`)} -F`);
     } else if (p.kind === "file") {
       lines.push(`complete -c linkfarm -n ${q(seen)}${valueArgs(p).replace(" -r", "")}`);
+    } else if (p.kind === "selectors") {
+      lines.push(`complete -c linkfarm -n ${q(seen)}${valueArgs(p).replace(" -r", "")}`);
+      lines.push(`complete -c linkfarm -n ${q(seen)} -a ${q("(__linkfarm_names)")} -d ${q("entry name")}`);
     }
   }
   return lines.join("\n") + "\n";

@@ -20,11 +20,19 @@ export interface FlagSpec {
   describe: string;
 }
 
-/** A command's positional arguments: the first one (words or a file), and for words what follows. */
+/**
+ * A command's positional arguments: the first one (words or a file), and for words what follows.
+ * `selectors`: any number of entry names (the script asks `linkfarm __complete names`) and
+ * target paths (files, only those matching `glob` if given, and directories).
+ */
 export type PositionalSpec =
   | { kind: "none" }
   | { kind: "words"; words: readonly string[]; rest?: "file" }
-  | { kind: "file"; glob?: string };
+  | { kind: "file"; glob?: string }
+  | { kind: "selectors"; glob?: string };
+
+/** The hidden command the scripts run to list entry names (manifest and state), one a line. */
+export const NAMES_COMMAND = "linkfarm __complete names";
 
 export interface CommandSpec {
   name: CommandName;
@@ -75,19 +83,19 @@ const F = {
 
 // One entry per command, in COMMANDS order (a test checks that too).
 export const COMMAND_SPECS: readonly CommandSpec[] = [
-  { name: "plan", describe: "show what apply would change", flags: [F.json, F.format, F.out, F.detailed, F.conflict], positional: { kind: "none" } },
+  { name: "plan", describe: "show what apply would change", flags: [F.json, F.format, F.out, F.detailed, F.conflict], positional: { kind: "selectors" } },
   {
     name: "apply",
     describe: "make the disk match the manifest",
     flags: [F.json, F.format, F.dryRun, F.conflict, F.lockTimeout],
-    positional: { kind: "file", glob: "*.json" },
+    positional: { kind: "selectors", glob: "*.json" },
   },
-  { name: "status", describe: "show managed links and their health", flags: [F.json], positional: { kind: "none" } },
+  { name: "status", describe: "show managed links and their health", flags: [F.json], positional: { kind: "selectors" } },
   {
     name: "unlink",
     describe: "remove every link this manifest manages",
     flags: [F.json, F.dryRun, F.restore, F.lockTimeout],
-    positional: { kind: "none" },
+    positional: { kind: "selectors" },
   },
   { name: "validate", describe: "check the manifest only", flags: [F.json], positional: { kind: "none" } },
   { name: "init", describe: "write a starter manifest", flags: [], positional: { kind: "file" } },

@@ -1,7 +1,7 @@
 // The zsh completion script (_arguments style), generated from the table in spec.ts.
 
 import { assertNever } from "../plan/types.js";
-import { COMMAND_SPECS, GLOBAL_FLAGS, type FlagSpec, type PositionalSpec, type ValueKind } from "./spec.js";
+import { COMMAND_SPECS, GLOBAL_FLAGS, NAMES_COMMAND, type FlagSpec, type PositionalSpec, type ValueKind } from "./spec.js";
 
 // Inside '...' in zsh: close, escaped quote, reopen; and brackets/colons escaped for _arguments.
 function q(s: string): string {
@@ -20,6 +20,8 @@ function action(v: ValueKind | PositionalSpec, label: string): string {
       return `:${label}:_files -/`;
     case "text":
       return `:${v.label}: `;
+    case "selectors":
+      return `:${label}:_linkfarm_selectors${v.glob ? ` -g '${v.glob}'` : ""}`;
     default:
       return assertNever(v);
   }
@@ -40,6 +42,8 @@ function positionalSpec(p: PositionalSpec): string[] {
       return [`'1${action(p, "file").replace(/'/g, `'\\''`)}'`];
     case "words":
       return [`'1${action(p, "kind")}'`, ...(p.rest === "file" ? ["'*:file:_files'"] : [])];
+    case "selectors":
+      return [`'*${action(p, "selector").replace(/'/g, `'\\''`)}'`];
     default:
       return assertNever(p);
   }
@@ -57,6 +61,15 @@ export function zshScript(): string {
 # zsh completion for linkfarm
 # Install: linkfarm completion zsh > "\${fpath[1]}/_linkfarm"   (then restart zsh)
 #      or: echo 'source <(linkfarm completion zsh)' >> ~/.zshrc   (after compinit)
+
+# Entry names (from \`${NAMES_COMMAND}\`) and target paths; extra arguments go to _files.
+_linkfarm_selectors() {
+  local -a names
+  names=(\${(f)"$(_call_program names ${NAMES_COMMAND} 2>/dev/null)"})
+  names=(\${\${names:#}//:/\\\\:})
+  _describe -t names 'entry name' names
+  _files "$@"
+}
 
 _linkfarm() {
   local curcontext="$curcontext" state line ret=1

@@ -4,6 +4,7 @@
 import { diag, type Diagnostic } from "../diagnostic.js";
 import { path } from "../platform/paths.js";
 import { expandVars } from "./expand-vars.js";
+import { defaultEntryName } from "./entry-name.js";
 import { isGlobSource } from "./glob-syntax.js";
 import type { Locator, PathSegment, Span } from "./locate.js";
 import type {
@@ -101,6 +102,7 @@ export function resolveManifest(
       sourcePos: toPos(file, locator.value(item.sourceAt)),
       targetPos: toPos(file, item.targetIsKey ? locator.key(item.targetAt) : locator.value(item.targetAt)),
     };
+    entry.name = l.name ?? defaultEntryName(entry.source, entry.sourceIsGlob);
     if (l.when) entry.when = normaliseWhen(l.when);
     links.push(entry);
   }

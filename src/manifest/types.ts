@@ -28,6 +28,8 @@ export interface RawLinkOptions {
 export interface RawLink extends RawLinkOptions {
   source: string;
   target: string;
+  /** For selectors (`linkfarm apply NAME`); default: see defaultEntryName. */
+  name?: string;
   tree?: boolean;
   optional?: boolean;
   when?: RawWhen;
@@ -72,6 +74,11 @@ export interface When {
 export interface LinkEntry {
   /** Position of the entry in `links` (0-based), stable across runs of the same manifest. */
   index: number;
+  /**
+   * What selects it on the command line (`linkfarm apply vim`): `name:`, else defaultEntryName.
+   * Always set by the loader; optional for entries built by hand (entryName fills it in).
+   */
+  name?: string;
   /** Absolute, variables expanded. For a glob entry this still holds the glob characters. */
   source: string;
   /** True when `source` is expanded as a glob: `glob` is not false and it has glob syntax (isGlobSource). */

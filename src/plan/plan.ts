@@ -10,6 +10,8 @@ import { sortActions } from "./order.js";
 import { adoptOncePerSource } from "./adopt-once.js";
 import { platformFor } from "../platform/platform.js";
 import { ancestorsOf, pruneDirs, pruneLinks } from "./prune.js";
+import { narrow, type Selection } from "./select.js";
+import { entryName } from "../manifest/entry-name.js";
 import { ACTION_KINDS, type Action, type Plan, type Summary } from "./types.js";
 
 export interface PlanOptions {
@@ -21,6 +23,8 @@ export interface PlanOptions {
   unlink?: boolean;
   /** May the process applying this plan make symlinks (decides `type: auto`); default "allowed" off Windows, else "unknown". */
   symlinks?: SymlinkRights;
+  /** Selectors narrowed the plan: only these links are planned, only these state entries pruned. */
+  selection?: Selection;
 }
 
 export function plan(manifest: Manifest, observation: Observation, state: State, options: PlanOptions = {}): Plan {
@@ -32,28 +36,34 @@ export function plan(manifest: Manifest, observation: Observation, state: State,
   };
   const symlinks = options.symlinks ?? (ctx.platform === "win32" ? "unknown" : "allowed");
   const byTarget = new Map(observation.targets.map((t) => [t.target, t]));
+  const part = options.selection
+    ? narrow(observation, state, manifest.links, options.selection, platformFor(ctx.platform))
+    : undefined;
+  const names = new Map(manifest.links.map((e) => [e.index, entryName(e)]));
   const actions: Action[] = [];
-  for (const d of observation.desired) {
+  for (const d of part?.desired ?? observation.desired) {
     const t = byTarget.get(d.target);
     // A target the observer could not look at was reported as a diagnostic.
     if (!t) continue;
     const e = Object.hasOwn(state.links, d.target) ? state.links[d.target] : undefined;
-    if (isConcrete(d)) {
-      actions.push(classify(d, t, e, ctx));
-      continue;
+    const name = names.get(d.entry);
+    let action;
+    if (isConcrete(d)) action = classify(d, t, e, ctx);
+    else {
+      const choice = resolveAuto(d, t, e, ctx.platform, symlinks);
+      action = markAuto(classify(choice.link, t, e, ctx), choice);
     }
-    const choice = resolveAuto(d, t, e, ctx.platform, symlinks);
-    actions.push(markAuto(classify(choice.link, t, e, ctx), choice));
+    actions.push(name === undefined ? action : { ...action, name });
   }
   if (manifest.prune) {
     const desired = new Set(observation.desired.map((d) => d.target));
-    const removes = pruneLinks(state, observation.prune, desired, platformFor(ctx.platform), options.unlink === true);
+    const removes = pruneLinks(state, part?.prune ?? observation.prune, desired, platformFor(ctx.platform), options.unlink === true);
     const deleted = new Set(removes.filter((r) => r.kind === "remove").map((r) => r.target));
     // A created directory that is itself a desired target is left to that link's action
     // (removing it here too made the link's action stale).
     const needed = ancestorsOf(observation.desired);
     for (const t of desired) needed.add(t);
-    actions.push(...removes, ...pruneDirs(observation.dirs, deleted, needed));
+    actions.push(...removes, ...pruneDirs(part?.dirs ?? observation.dirs, deleted, needed));
   }
   const sorted = adoptOncePerSource(sortActions(actions));
   return {
@@ -61,6 +71,7 @@ export function plan(manifest: Manifest, observation: Observation, state: State,
     manifest: { file: manifest.file, hash: manifest.hash },
     actions: sorted,
     summary: summarize(sorted),
+    ...(part ? { selection: part.selection } : {}),
   };
 }
 

@@ -88,6 +88,8 @@ export interface LinkAction extends ActionBase {
   linkText?: string;
   /** Index of the manifest entry this link comes from. */
   entry: number;
+  /** That entry's name (recorded in state, so that a selection prunes only its own links). */
+  name?: string;
   /** What was at the target when planned. The applier re-checks it before acting (stale). */
   observed: Observed;
   /** What the source was when planned (hard links are checked against its dev/ino). */
@@ -146,6 +148,20 @@ export interface Plan {
   /** Sorted by target (removals of directories after what is inside them). */
   actions: Action[];
   summary: Summary;
+  /** Set when selectors narrowed the plan: it is partial. */
+  selection?: PlanSelection;
+}
+
+/**
+ * What a partial plan covers. Display only: the actions are already narrowed to it. `total`
+ * counts the links the manifest declares on this machine plus those only the state records
+ * (for unlink and status: the state's links); `selected` how many of them are selected.
+ */
+export interface PlanSelection {
+  /** The selectors as typed (`vim`, `~/.config/nvim`). */
+  selectors: string[];
+  selected: number;
+  total: number;
 }
 
 /** True when the plan holds anything that blocks apply. */

@@ -4,7 +4,7 @@
 import type { HealthEntry } from "../apply/health.js";
 import type { RestoreOutcome } from "../apply/restore.js";
 import type { ApplyResult } from "../apply/types.js";
-import type { Plan } from "../plan/types.js";
+import type { Plan, PlanSelection } from "../plan/types.js";
 import { appliedCounts } from "./apply-text.js";
 import { renderJson } from "./json.js";
 
@@ -33,6 +33,12 @@ export function renderApplyJson(plan: Plan, result: ApplyResult | undefined, ext
 }
 
 // `status --json`.
-export function renderStatusJson(manifestFile: string, stateFile: string, entries: readonly HealthEntry[]): string {
-  return JSON.stringify({ formatVersion: 1, manifest: manifestFile, state: stateFile, links: entries }, null, 2) + "\n";
+export function renderStatusJson(
+  manifestFile: string,
+  stateFile: string,
+  entries: readonly HealthEntry[],
+  selection?: PlanSelection,
+): string {
+  const doc = { formatVersion: 1, manifest: manifestFile, state: stateFile, ...(selection ? { selection } : {}), links: entries };
+  return JSON.stringify(doc, null, 2) + "\n";
 }

@@ -31,6 +31,7 @@ function actionJson(a: Action): Record<string, unknown> {
       out.observed = a.observed;
       out.sourceObserved = a.sourceObserved;
       out.entry = a.entry;
+      if (a.name !== undefined) out.name = a.name;
       return out;
     default:
       return assertNever(a);
@@ -49,6 +50,7 @@ export function renderJson(plan: Plan): string {
     formatVersion: plan.formatVersion,
     manifest: { file: plan.manifest.file, hash: plan.manifest.hash },
     summary: summaryJson(plan.summary),
+    ...(plan.selection ? { selection: plan.selection } : {}),
     actions: plan.actions.map(actionJson),
   };
   return JSON.stringify(doc, null, 2) + "\n";

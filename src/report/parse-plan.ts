@@ -5,7 +5,7 @@ import { diag, type Diagnostic } from "../diagnostic.js";
 import { LINK_TYPES } from "../manifest/types.js";
 import { RESOLUTIONS } from "../plan/fixes.js";
 import type { Observed, SourceObserved } from "../observe/types.js";
-import { ACTION_KINDS, type Action, type LinkAction, type Plan, type ReasonCode, type Summary } from "../plan/types.js";
+import { ACTION_KINDS, type Action, type LinkAction, type Plan, type PlanSelection, type ReasonCode, type Resolution, type Summary } from "../plan/types.js";
 
 // Every reason code, at run time (the record makes the list exhaustive at compile time).
 const REASON_CODE_SET: Record<ReasonCode, true> = {
@@ -176,6 +176,7 @@ function action(c: Checker, v: unknown, at: string): Action | undefined {
     sourceObserved: sourceObserved(c, o.sourceObserved, `${at}.sourceObserved`),
   };
   if (linkText !== undefined) a.linkText = linkText;
+  if (o.name !== undefined) a.name = c.str(o, "name", at);
   if (o.resolution !== undefined) a.resolution = c.oneOf(o, "resolution", RESOLUTIONS, at);
   if (o.note !== undefined) a.note = c.str(o, "note", at);
   if (o.fixes !== undefined) {
@@ -185,6 +186,15 @@ function action(c: Checker, v: unknown, at: string): Action | undefined {
   if (o.requested !== undefined) a.requested = c.oneOf(o, "requested", ["auto"] as const, at);
   if (kind === "replace" && a.resolution === undefined) c.fail(`${at}.resolution`, "a replace needs a resolution");
   return a;
+}
+
+// `selection`: the selectors a partial plan was made with, and its counts.
+function planSelection(c: Checker, v: unknown): PlanSelection | undefined {
+  const o = c.obj(v, "selection");
+  if (!o) return undefined;
+  const selectors = Array.isArray(o.selectors) && o.selectors.every((s) => typeof s === "string") ? (o.selectors as string[]) : undefined;
+  if (!selectors) c.fail("selection.selectors", "expected an array of strings");
+  return { selectors: selectors ?? [], selected: c.num(o, "selected", "selection"), total: c.num(o, "total", "selection") };
 }
 
 // Text of a saved plan → the Plan, or `plan-file-corrupt` diagnostics naming what is wrong.
@@ -225,11 +235,12 @@ export function parsePlanJson(text: string, file?: string): { plan: Plan } | { d
       if (n !== summary[k]) c.fail(`summary.${k}`, `says ${summary[k]} but the plan has ${n}`);
     }
   }
+  const selection = doc.selection === undefined ? undefined : planSelection(c, doc.selection);
   if (c.problems.length > 0) {
     const shown = c.problems.slice(0, 10);
     const more = c.problems.length - shown.length;
     const lines = shown.map((p) => `  ${p}`).join("\n") + (more > 0 ? `\n  ... and ${more} more` : "");
     return { diagnostics: [diag("plan-file-corrupt", `${name} is not a valid linkfarm plan:\n${lines}`, at)] };
   }
-  return { plan: { formatVersion: 1, manifest, summary, actions } };
+  return { plan: { formatVersion: 1, manifest, summary, actions, ...(selection ? { selection } : {}) } };
 }

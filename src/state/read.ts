@@ -81,6 +81,7 @@ function shapeProblem(data: unknown): string | undefined {
     if (!optional(link.dev, "number") || !optional(link.ino, "number"))
       return `${at}.dev/ino are not numbers`;
     if (!optional(link.madeAt, "string")) return `${at}.madeAt is not a string`;
+    if (!optional(link.name, "string")) return `${at}.name is not a string`;
   }
   if (!Array.isArray(data.dirs)) return `"dirs" is not an array`;
   if (data.dirs.some((d) => typeof d !== "string")) return `"dirs" holds something that is not a path`;

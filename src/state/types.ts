@@ -15,6 +15,12 @@ export interface StateLink {
   ino?: number;
   /** ISO time the link was made or last repaired. Display only. */
   madeAt?: string;
+  /**
+   * The name of the manifest entry that made it, so that `linkfarm apply NAME` prunes exactly
+   * that entry's links. Absent in state files written before entries had names: such a link
+   * is inside a name selection when its source lies under a selected entry's source path.
+   */
+  name?: string;
 }
 
 export interface StateBackup {
@@ -35,6 +41,11 @@ export interface State {
   /** Directories linkfarm created (mkdirs), absolute. */
   dirs: string[];
   backups: StateBackup[];
+}
+
+// The record with the entry name that made it (none: the record unchanged).
+export function withName(link: StateLink, name: string | undefined): StateLink {
+  return name === undefined ? link : { ...link, name };
 }
 
 export function emptyState(manifest: string): State {

@@ -62,9 +62,12 @@ describe("command line", () => {
     expect(usageError(["plan", "--json", "--format", "text"]).message).toContain("disagree");
   });
 
-  it("apply takes one plan file; plan takes none", () => {
+  it("apply takes a plan file (a .json first argument) or selectors; plan, status and unlink take selectors", () => {
     expect(parseSettings(["apply", "plan.json"], io()).planFile).toBe("plan.json");
-    expect(usageError(["plan", "extra"]).message).toContain("takes no arguments");
+    expect(parseSettings(["apply", "vim", "~/.bashrc"], io())).toMatchObject({ selectors: ["vim", "~/.bashrc"] });
+    expect(parseSettings(["apply", "vim"], io()).planFile).toBeUndefined();
+    for (const cmd of ["plan", "status", "unlink"]) expect(parseSettings([cmd, "a", "b"], io()).selectors).toEqual(["a", "b"]);
+    expect(usageError(["validate", "extra"]).message).toContain("takes no arguments");
   });
 
   it("colour: on a TTY, never with NO_COLOR, forced by FORCE_COLOR or --color", () => {

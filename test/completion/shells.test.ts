@@ -5,7 +5,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runBin, runCli } from "../helpers/cli.js";
+import { BIN, runBin, runCli } from "../helpers/cli.js";
 import { sandbox } from "../helpers/sandbox.js";
 import { posixOnly } from "../helpers/posix.js";
 
@@ -134,5 +134,54 @@ describe("linkfarm completion", () => {
     } finally {
       tmux("kill-server");
     }
+  });
+});
+
+// Entry names come from `linkfarm __complete names`, run by the scripts: a `linkfarm` on PATH
+// (the built CLI) and a manifest in the current directory.
+describe("completion of entry names", () => {
+  async function farm(shell: string) {
+    const { sb, script, cwd } = await setup(shell);
+    sb.write({
+      "work/linkfarm.yaml": "version: 1\nlinks:\n  - { source: vim, target: .vim }\n  - { source: bash/.bashrc, target: .bashrc }\n  - { source: x, target: .x, name: vimish }\n",
+      "bin/linkfarm": `#!/bin/sh\nexec '${process.execPath}' '${BIN}' "$@"\n`,
+    });
+    fs.chmodSync(sb.p("bin/linkfarm"), 0o755);
+    const env = { ...sb.env, PATH: `${sb.p("bin")}:${process.env.PATH}` };
+    return { sb, script, cwd, env };
+  }
+
+  it("`linkfarm __complete names` lists the manifest's names, one a line", async () => {
+    const { cwd, env } = await farm("bash");
+    const r = await runBin(["__complete", "names"], { cwd, env });
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    expect(r.stdout).toBe(".bashrc\nvim\nvimish\n");
+  });
+
+  it("bash: plan, apply, status and unlink complete entry names (and paths)", async () => {
+    const { script, cwd, env } = await farm("bash");
+    const lines = [["linkfarm", "plan", "vi"], ["linkfarm", "apply", "vi"], ["linkfarm", "status", "vim", "."], ["linkfarm", "unlink", "vi"], ["linkfarm", "validate", "vi"]];
+    const calls = lines
+      .map((w) => `COMP_WORDS=(${w.map((x) => `'${x}'`).join(" ")}); COMP_CWORD=${w.length - 1}; COMPREPLY=(); _linkfarm; echo "$(IFS=,; echo "\${COMPREPLY[*]}")"`)
+      .join("\n");
+    const out = execFileSync("bash", ["--norc", "--noprofile", "-c", `source '${script}'\n${calls}`], { cwd, env, encoding: "utf8" });
+    const [plan, apply, status, unlink, validate] = out.split("\n").map((l) => (l === "" ? [] : l.split(",").sort()));
+    expect(plan).toEqual(["vim", "vimish"]);
+    expect(apply).toEqual(["vim", "vimish"]);
+    expect(status).toContain(".bashrc");
+    expect(unlink).toEqual(["vim", "vimish"]);
+    expect(validate).toEqual([]);
+  });
+
+  it.skipIf(!HAS_FISH)("fish: plan and apply complete entry names", async () => {
+    const { script, cwd, env } = await farm("fish");
+    const ask = (line: string) =>
+      execFileSync("fish", ["--no-config", "-c", `source '${script}'; complete -C '${line}'`], { cwd, env, encoding: "utf8" })
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => l.split("\t")[0]!)
+        .sort();
+    expect(ask("linkfarm plan vi")).toEqual(["vim", "vimish"]);
+    expect(ask("linkfarm apply vi")).toEqual(["vim", "vimish"]);
   });
 });

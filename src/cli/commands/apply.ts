@@ -27,6 +27,8 @@ import { ContextError, locateManifest, printDiagnostics, readStateReplayed, prog
 import type { Progress } from "../../report/progress.js";
 import { reportInterrupted, trapInterrupts } from "../interrupt.js";
 import { planForDisplay, renderPlan } from "./plan.js";
+import { selectionLine } from "../../report/selection.js";
+import { selectionFor, splitPlanFile } from "../selectors.js";
 
 /** What apply and unlink decide from, read while holding the state lock. */
 export interface LockedContext {
@@ -108,7 +110,16 @@ export function planLocked(
   if (hasErrors(observed.diagnostics)) throw new ContextError(observed.diagnostics, ctx.sources);
   printDiagnostics(io, observed.diagnostics, ctx.sources, false);
   const symlinks = symlinkRights(ctx.host);
-  return makePlan(manifest, observed.observation, ctx.state, { ...options, platform: ctx.host.os, symlinks, ...(conflict ? { conflict } : {}) });
+  // unlink plans a manifest declaring nothing: the declared targets stand in for desired links.
+  const desired = manifest.links.length > 0 ? { desired: observed.observation.desired } : {};
+  const selection = selectionFor(settings, ctx.host.home, { entries: ctx.manifest.links, state: ctx.state, ...desired });
+  return makePlan(manifest, observed.observation, ctx.state, {
+    ...options,
+    platform: ctx.host.os,
+    symlinks,
+    ...(conflict ? { conflict } : {}),
+    ...(selection ? { selection } : {}),
+  });
 }
 
 function readSavedPlan(settings: Settings): Plan {
@@ -156,7 +167,9 @@ async function applyLocked(settings: Settings, io: IO): Promise<number> {
     if (result.interrupted && stopped !== undefined) return reportInterrupted(plan, result, io, settings, stopped);
     if (settings.format === "json") io.stdout(renderApplyJson(plan, result));
     else {
-      const text = renderApplyText(result, { home, color: settings.color, verbose: settings.verbose, quiet: settings.quiet });
+      const text =
+        renderApplyText(result, { home, color: settings.color, verbose: settings.verbose, quiet: settings.quiet }) +
+        (settings.quiet ? "" : selectionLine(plan.selection));
       if (result.ok) io.stdout(text);
       else if (result.hookError) io.stderr(text);
       else io.stdout(text);
@@ -169,8 +182,9 @@ async function applyLocked(settings: Settings, io: IO): Promise<number> {
   }
 }
 
-export async function runApply(settings: Settings, io: IO): Promise<number> {
-  return withContextErrors(io, settings, async () => {
+export async function runApply(given: Settings, io: IO): Promise<number> {
+  return withContextErrors(io, given, async () => {
+    const settings = splitPlanFile(given, realFsRead);
     if (settings.dryRun) {
       if (settings.planFile !== undefined) {
         const plan = readSavedPlan(settings);

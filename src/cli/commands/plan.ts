@@ -10,6 +10,7 @@ import { renderMarkdown } from "../../report/markdown.js";
 import { renderSkippedText } from "../../report/skipped.js";
 import { skippedEntries } from "../../plan/skipped.js";
 import { renderText } from "../../report/text.js";
+import { selectionLine } from "../../report/selection.js";
 import type { Settings } from "../args.js";
 import type { IO } from "../io.js";
 import { loadContext, printDiagnostics, progressFor, withContextErrors, type Context } from "../load-context.js";
@@ -43,9 +44,12 @@ export function renderPlan(plan: Plan, settings: Settings, home: string): string
     case "json":
       return renderJson(plan);
     case "markdown":
-      return renderMarkdown(plan, { home });
+      return renderMarkdown(plan, { home }) + selectionLine(plan.selection);
     case "text":
-      return renderText(plan, { home, color: settings.color, verbose: settings.verbose, quiet: settings.quiet });
+      return (
+        renderText(plan, { home, color: settings.color, verbose: settings.verbose, quiet: settings.quiet }) +
+        (settings.quiet ? "" : selectionLine(plan.selection))
+      );
     default:
       return assertNever(settings.format);
   }
