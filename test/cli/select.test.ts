@@ -28,7 +28,7 @@ function farm(): Sandbox {
 const cli = (sb: Sandbox, ...args: string[]) => runCli(args, { cwd: sb.p("repo"), env: sb.env });
 
 interface JsonPlan {
-  actions: { kind: string; target: string; name?: string; mode?: string; type: string }[];
+  actions: { kind: string; target: string; name?: string; type: string }[];
   selection?: { selectors: string[]; selected: number; total: number };
 }
 
@@ -130,10 +130,10 @@ describe("selectors", () => {
     // Like `stow -D bash`: the name is only in the state now, and it selects bash's links.
     expect((await cli(sb, "__complete", "names")).stdout).toBe("bash\nnvim\nvim\n");
     const d = await planJson(sb, "bash");
-    expect(d.actions.map((a) => [a.kind, a.mode, a.type])).toEqual([
-      ["remove", "delete", "symlink"],
-      ["remove", "delete", "symlink"],
-      ["remove", "delete", "dir"],
+    expect(d.actions.map((a) => [a.kind, a.type])).toEqual([
+      ["remove", "symlink"],
+      ["remove", "symlink"],
+      ["remove", "dir"],
     ]);
     expect((await cli(sb, "apply", "bash")).code).toBe(0);
     expect(links(sb)).toEqual([".vimrc", ".config/nvim/init.lua", ".config/nvim/lua/a.lua"]);
