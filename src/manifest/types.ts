@@ -2,10 +2,10 @@
 // unexpanded); Manifest is what the planner consumes (absolute paths, every option filled in).
 
 export type LinkType = "symlink" | "hardlink" | "junction";
-export type ConflictPolicy = "fail" | "backup" | "overwrite" | "adopt";
+export type ConflictPolicy = "fail" | "backup" | "overwrite" | "adopt" | "newer";
 
 export const LINK_TYPES: readonly LinkType[] = ["symlink", "hardlink", "junction"];
-export const CONFLICT_POLICIES: readonly ConflictPolicy[] = ["fail", "backup", "overwrite", "adopt"];
+export const CONFLICT_POLICIES: readonly ConflictPolicy[] = ["fail", "backup", "overwrite", "adopt", "newer"];
 
 export interface RawWhen {
   os?: string | string[];

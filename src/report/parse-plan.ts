@@ -43,6 +43,8 @@ const REASON_CODE_SET: Record<ReasonCode, true> = {
   "parent-is-file": true,
   "parent-missing": true,
   "adopt-impossible": true,
+  "newer-impossible": true,
+  "neither-newer": true,
   "hardlink-to-symlink-source": true,
   "glob-no-match": true,
 };
@@ -120,7 +122,7 @@ function sourceObserved(c: Checker, v: unknown, at: string): SourceObserved {
     case "missing":
       return { kind };
     case "file":
-      return { kind, ...fileIdentity(c, o, at), realpath: c.str(o, "realpath", at) };
+      return { kind, ...fileIdentity(c, o, at), mtimeMs: c.num(o, "mtimeMs", at), realpath: c.str(o, "realpath", at) };
     case "dir":
       return { kind, ...inode(c, o, at), realpath: c.str(o, "realpath", at) };
     case "other":
@@ -181,6 +183,7 @@ function action(c: Checker, v: unknown, at: string): Action | undefined {
     if (!Array.isArray(o.fixes)) c.fail(`${at}.fixes`, "expected an array of policies");
     else a.fixes = o.fixes.map((_, i) => c.oneOf(o.fixes as Obj, String(i), RESOLUTIONS, `${at}.fixes`));
   }
+  if (o.winner !== undefined) a.winner = c.oneOf(o, "winner", ["target", "source"] as const, at);
   if (kind === "replace" && a.resolution === undefined) c.fail(`${at}.resolution`, "a replace needs a resolution");
   return a;
 }
