@@ -133,3 +133,25 @@ describe("examples/sync/linkfarm.yaml", () => {
     expect(Object.keys(snapshotTree(sb.p(`${synced}/Notes`)))).toEqual(["ideas.md", "todo.md"]);
   });
 });
+
+describe("README: the notes and game-saves manifest of 'Sync files that live outside OneDrive / Dropbox'", () => {
+  it("runs as printed against a sandbox HOME", async () => {
+    const readme = fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
+    const yaml = /```yaml\n(# ~\/notes-sync\/linkfarm\.yaml\n[\s\S]*?)```/.exec(readme)?.[1];
+    expect(yaml).toBeDefined();
+    const sb = sandbox({
+      "home/notes-sync/linkfarm.yaml": yaml!,
+      "home/Documents/Notes/a.md": "a\n",
+      "home/Documents/Notes/work/b.md": "b\n",
+      "home/Documents/Notes/.DS_Store": "x",
+      "home/Saved Games/Celeste/0.celeste": "save\n",
+      "home/OneDrive/unrelated.txt": "mine\n",
+    });
+    const r = await runCli(["apply", "-q", "--conflict", "newer", "-c", "notes-sync/linkfarm.yaml"], { cwd: sb.home, env: sb.env });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(sb.ino("home/OneDrive/Notes/work/b.md")).toBe(sb.ino("home/Documents/Notes/work/b.md"));
+    expect(sb.ino("home/OneDrive/Game saves/Celeste/0.celeste")).toBe(sb.ino("home/Saved Games/Celeste/0.celeste"));
+    expect(sb.exists("home/OneDrive/Notes/.DS_Store")).toBe(false);
+  });
+});
