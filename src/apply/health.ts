@@ -4,6 +4,8 @@ import type { FsRead } from "../platform/fs.js";
 import { hostPlatform } from "../platform/platform.js";
 import type { LinkType } from "../manifest/types.js";
 import type { State } from "../state/types.js";
+import { newerOf, newerPhrase, type NewerSide } from "../plan/newer.js";
+import type { Observed, SourceObserved } from "../observe/types.js";
 import { probeNow, probeSourceNow } from "./precheck.js";
 
 /**
@@ -22,6 +24,8 @@ export interface HealthEntry {
   /** Hard links: how many names the data has now. */
   nlink?: number;
   detail?: string;
+  /** A diverged hard link between two files: the side with the newer modification time. */
+  newer?: NewerSide;
 }
 
 // One entry per state link, sorted by target.
@@ -55,13 +59,13 @@ export function linkHealth(state: State, fs: FsRead): HealthEntry[] {
       continue;
     }
     const withCount = { ...base, nlink: o.nlink };
+    const s = probeSourceNow(e.source, fs);
     if (o.dev !== e.dev || o.ino !== e.ino) {
-      out.push({ ...withCount, health: "diverged", detail: "the file was replaced (an editor saved by rename?)" });
+      out.push(diverged(withCount, "the file was replaced (an editor saved by rename?)", o, s));
       continue;
     }
-    const s = probeSourceNow(e.source, fs);
     if (s.kind !== "file" || s.dev !== e.dev || s.ino !== e.ino) {
-      out.push({ ...withCount, health: "diverged", detail: s.kind === "missing" ? "the source is gone" : "the source was replaced" });
+      out.push(diverged(withCount, s.kind === "missing" ? "the source is gone" : "the source was replaced", o, s));
       continue;
     }
     out.push(withCount);
@@ -74,4 +78,11 @@ export function linkHealth(state: State, fs: FsRead): HealthEntry[] {
 function danglingDetail(source: string, fs: FsRead): { detail?: string } {
   const s = probeNow(source, fs);
   return s.kind === "symlink" ? { detail: `the source is a dangling symlink: ${source} -> ${s.text}` } : {};
+}
+
+// A diverged hard link, with which side is newer when both are files ("; target newer by 3 min").
+function diverged(base: HealthEntry, why: string, o: Observed, s: SourceObserved): HealthEntry {
+  const v = newerOf(o, s);
+  if (!v) return { ...base, health: "diverged", detail: why };
+  return { ...base, health: "diverged", detail: `${why}; ${newerPhrase(v)}`, newer: v.side };
 }

@@ -100,7 +100,7 @@ export function probeSourceNow(p: string, fs: FsRead): SourceObserved {
     throw err;
   }
   const realpath = fs.realpathSync(p);
-  if (st.isFile()) return { kind: "file", dev: st.dev, ino: st.ino, nlink: st.nlink, size: st.size, realpath };
+  if (st.isFile()) return { kind: "file", dev: st.dev, ino: st.ino, nlink: st.nlink, size: st.size, mtimeMs: st.mtimeMs, realpath };
   if (st.isDirectory()) return { kind: "dir", dev: st.dev, ino: st.ino, realpath };
   return { kind: "other", realpath };
 }

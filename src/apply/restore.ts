@@ -34,7 +34,7 @@ export function restoreBackups(
   const out: RestoreOutcome[] = [];
   const drop = new Set<StateBackup>();
   for (const b of latestPerTarget(state.backups)) {
-    if (opts.only && !opts.only.has(b.target)) continue;
+    if (opts.only && !opts.only.has(b.link ?? b.target)) continue;
     if (probeNow(b.backup, fs).kind === "missing") {
       out.push({ target: b.target, backup: b.backup, status: "missing" });
       drop.add(b);
@@ -50,7 +50,10 @@ export function restoreBackups(
       }
       continue;
     }
-    if (probeNow(b.target, fs).kind !== "missing" && !opts.freed?.has(b.target)) {
+    // A source's backup (newer, the target won): the winning content goes back to the link's
+    // name first, so the source path is free to take its old content back.
+    const free = b.link ?? b.target;
+    if (probeNow(free, fs).kind !== "missing" && !opts.freed?.has(free)) {
       out.push({ target: b.target, backup: b.backup, status: "occupied" });
       continue;
     }
@@ -58,8 +61,10 @@ export function restoreBackups(
       out.push({ target: b.target, backup: b.backup, status: "would-restore" });
       continue;
     }
-    // A file comes back through link + unlink, which cannot clobber a path that just appeared.
-    if (probeNow(b.backup, fs).kind === "file") {
+    if (b.link !== undefined) {
+      giveBackToLink(b.target, b.link, b.backup, fs);
+    } else if (probeNow(b.backup, fs).kind === "file") {
+      // A file comes back through link + unlink, which cannot clobber a path that just appeared.
       fs.linkSync(b.backup, b.target);
       fs.unlinkSync(b.backup);
     } else {
@@ -70,4 +75,12 @@ export function restoreBackups(
   }
   if (!opts.dryRun) state.backups = state.backups.filter((b) => !drop.has(b));
   return out;
+}
+
+// The source now holds the link's (winning) content: a second name at the link keeps it (link
+// fails rather than clobber), then the backup is renamed over the source path. Both contents
+// stay on disk throughout; other names of the source's data keep the winning content.
+function giveBackToLink(source: string, link: string, backup: string, fs: FsWrite): void {
+  if (probeNow(source, fs).kind === "file") fs.linkSync(source, link);
+  fs.renameSync(backup, source);
 }

@@ -4,7 +4,7 @@
 // `overwrite`, which the user asked for.
 
 import type { FsWrite } from "../platform/fs.js";
-import { errnoCode } from "../platform/fs.js";
+import { COPYFILE_EXCL, errnoCode } from "../platform/fs.js";
 import { makeLink } from "../platform/links.js";
 import { path } from "../platform/paths.js";
 import type { Platform } from "../platform/platform.js";
@@ -13,6 +13,7 @@ import type { SourceObserved } from "../observe/types.js";
 import { withName, type StateBackup, type StateLink } from "../state/types.js";
 import type { JournalEntry } from "./journal.js";
 import { autoFailed, autoFallback, fellBack } from "./auto-fallback.js";
+import { newerNow } from "./newer.js";
 import { compareSource, probeNow, probeSourceNow } from "./precheck.js";
 
 /** The disk no longer matches the plan: skip the action, report it, exit 1. */
@@ -179,12 +180,13 @@ function removeQuietly(ctx: StepContext, p: string): void {
 // A new name for `target`'s bytes; `make(candidate)` must fail with EEXIST when taken. Each
 // candidate is journaled before it is tried, with the identity it will hold (`id`), so that a
 // kill before the add-backup line still leaves the backup recorded (intents.ts).
-function newBackup(ctx: StepContext, target: string, id: BackupId, make: (to: string) => void): string {
+// `link`: for a source's backup (newer, the target won), the link whose content won.
+function newBackup(ctx: StepContext, target: string, id: BackupId, make: (to: string) => void, link?: string): string {
   const at = ctx.nowIso();
   return firstFreeName(
     (n) => backupCandidate(target, n),
     (to) => {
-      ctx.record([{ op: "backup", backup: { target, backup: to, at }, ...id }]);
+      ctx.record([{ op: "backup", backup: { target, backup: to, at, ...(link !== undefined ? { link } : {}) }, ...id }]);
       make(to);
     },
   );
@@ -263,6 +265,48 @@ function adopt(ctx: StepContext, a: LinkAction, src: SourceObserved): Rewrite {
   }
 }
 
+// newer, the target won: the source's bytes are about to be overwritten in place (every name of
+// its inode sees that), so a second name would not keep them: copy them (mtime kept), fsynced,
+// under a temp name, then give the copy the backup name (link: never over anything). The source
+// is untouched until the backup is recorded, so a crash at any point leaves both contents.
+function backUpSource(ctx: StepContext, a: LinkAction, src: SourceObserved): string {
+  if (src.kind !== "file") throw new Stale(`source is not a file: ${a.source}`);
+  const tmp = firstFreeName(
+    () => tempSibling(a.source, ++tmpCounter),
+    (p) => ctx.fs.copyFileSync(src.realpath, p, COPYFILE_EXCL),
+  );
+  try {
+    const fd = ctx.fs.openSync(tmp, "r+");
+    try {
+      ctx.fs.fsyncSync(fd);
+    } finally {
+      ctx.fs.closeSync(fd);
+    }
+    ctx.fs.utimesSync(tmp, new Date(), new Date(src.mtimeMs));
+    const st = ctx.fs.lstatSync(tmp);
+    ctx.record([{ op: "tmp", path: tmp, dev: st.dev, ino: st.ino }]);
+    const bak = newBackup(ctx, a.source, { dev: st.dev, ino: st.ino }, (to) => ctx.fs.linkSync(tmp, to), a.target);
+    ctx.record([{ op: "add-backup", backup: { target: a.source, backup: bak, at: ctx.nowIso(), link: a.target } }]);
+    return bak;
+  } finally {
+    removeQuietly(ctx, tmp);
+  }
+}
+
+// newer: the newer side's content stays; the other side's is backed up beside where it was.
+function keepNewer(ctx: StepContext, a: LinkAction, result: StepResult): void {
+  const now = newerNow(ctx.fs, a);
+  if ("stale" in now) throw new Stale(now.stale);
+  if (now.side === "source") {
+    result.backup = backUp(ctx, a);
+    result.detail = "source newer: target backed up";
+    return;
+  }
+  result.backup = backUpSource(ctx, a, now.source);
+  adopt(ctx, a, now.source);
+  result.detail = `target newer: written into ${a.source}`;
+}
+
 // repair/replace: make the link at a temp sibling, deal with what is in the way, rename over.
 export function replaceLink(ctx: StepContext, a: LinkAction): StepResult {
   const made = makeTemp(ctx, a, checkSource(ctx, a));
@@ -288,6 +332,9 @@ export function replaceLink(ctx: StepContext, a: LinkAction): StepResult {
         case "adopt":
           result.rewrote = adopt(ctx, a, src);
           result.detail = `adopted into ${a.source}`;
+          break;
+        case "newer":
+          keepNewer(ctx, a, result);
           break;
         case undefined:
           throw new Error("replace action without a resolution");

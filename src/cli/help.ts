@@ -46,7 +46,7 @@ Options:
       --format FORMAT       text (default), json or markdown
       --out FILE            save the plan, to run later with \`linkfarm apply FILE\`
       --detailed-exitcode   exit 0 when in sync, 2 when changes are pending, 1 on error
-      --conflict POLICY     fail, backup, overwrite or adopt, for every link
+      --conflict POLICY     fail, backup, overwrite, adopt or newer, for every link
 
 Example:
   linkfarm plan --detailed-exitcode --format markdown >> "$GITHUB_STEP_SUMMARY"
@@ -62,7 +62,7 @@ Options:
   -n, --dry-run             print the plan and change nothing
       --json                one JSON document on stdout (same as --format json)
       --format FORMAT       text (default) or json; markdown with --dry-run
-      --conflict POLICY     fail, backup, overwrite or adopt, for every link
+      --conflict POLICY     fail, backup, overwrite, adopt or newer, for every link
       --lock-timeout S      wait at most S seconds for another apply (default 10)
 
 Example:

@@ -140,7 +140,7 @@ export function createProber(fs: FsRead): Prober {
       if (lst.isSymbolicLink()) return symlinkSource(fs, p, lst, real);
       const st = lst;
       if (st.isFile())
-        return { kind: "file", dev: st.dev, ino: st.ino, nlink: st.nlink, size: st.size, realpath: real };
+        return { kind: "file", dev: st.dev, ino: st.ino, nlink: st.nlink, size: st.size, mtimeMs: st.mtimeMs, realpath: real };
       if (st.isDirectory()) return { kind: "dir", dev: st.dev, ino: st.ino, realpath: real };
       return { kind: "other", realpath: real };
     },

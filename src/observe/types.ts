@@ -21,7 +21,7 @@ export type Resolved = { kind: "missing" } | { kind: "file" | "dir" | "other"; p
  */
 export type SourceObserved =
   | { kind: "missing" }
-  | { kind: "file"; dev: number; ino: number; nlink: number; size: number; realpath: string }
+  | { kind: "file"; dev: number; ino: number; nlink: number; size: number; mtimeMs: number; realpath: string }
   | { kind: "dir"; dev: number; ino: number; realpath: string }
   | { kind: "other"; realpath: string }
   | SymlinkSource;

@@ -108,10 +108,17 @@ function walk(
   const dir = rel ? path.join(root, rel) : root;
   if (rel) dirs.push(dir);
   for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (isAsideName(d.name)) continue;
     const child = rel ? `${rel}/${d.name}` : d.name;
     const isDir = d.isDirectory();
     if (visit(child, isDir) === "descend" && isDir) walk(fs, root, child, depth - 1, dirs, visit);
   }
+}
+
+// linkfarm's own names beside a source (a `newer` backup, a temp copy): never linked as sources.
+const ASIDE = /\.linkfarm-bak(\.\d+)?$|^\..+\.linkfarm-tmp-\d+-\d+$/;
+function isAsideName(name: string): boolean {
+  return ASIDE.test(name);
 }
 
 // Ignore globs are matched against the path relative to the walk root and (when the walk root

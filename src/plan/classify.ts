@@ -7,6 +7,7 @@ import type { ConcreteLink, DesiredLink, TargetObservation } from "../observe/ty
 import { platformFor } from "../platform/platform.js";
 import type { StateLink } from "../state/types.js";
 import { fixesFor, refusal } from "./fixes.js";
+import { newerOf, newerResolution } from "./newer.js";
 import { desiredLinkText, realParentOf, realTargetOf } from "./link-text.js";
 import { reasonText, withResolution, type ReasonFacts } from "./reasons.js";
 import { assertNever, type LinkAction, type ReasonCode } from "./types.js";
@@ -178,5 +179,7 @@ function resolve(action: LinkAction, policy: ConflictPolicy): void {
   delete action.fixes;
   action.kind = "replace";
   action.resolution = policy;
-  action.reason = withResolution(action.reason, policy);
+  const v = policy === "newer" ? newerOf(action.observed, action.sourceObserved) : undefined;
+  if (v && v.side !== "neither") action.winner = v.side;
+  action.reason = withResolution(action.reason, policy, v && newerResolution(v));
 }

@@ -3,6 +3,7 @@
 // Adding a policy is one case in `refusal`. Pure.
 
 import { CONFLICT_POLICIES } from "../manifest/types.js";
+import { newerOf } from "./newer.js";
 import { OVERWRITE_NONEMPTY, reasonText } from "./reasons.js";
 import { assertNever, type LinkAction, type Resolution, type Action, type ReasonCode } from "./types.js";
 
@@ -32,6 +33,12 @@ export function refusal(policy: Resolution, c: ConflictFacts): Refusal | undefin
       return c.observed.kind === "file" && c.sourceObserved.kind === "file"
         ? undefined
         : { code: "adopt-impossible", reason: reasonText("adopt-impossible") };
+    // Newer compares two regular files' modification times: equal times cannot decide.
+    case "newer": {
+      const v = newerOf(c.observed, c.sourceObserved);
+      if (v === undefined) return { code: "newer-impossible", reason: reasonText("newer-impossible") };
+      return v.side === "neither" ? { code: "neither-newer", reason: reasonText("neither-newer") } : undefined;
+    }
     default:
       return assertNever(policy);
   }

@@ -108,6 +108,10 @@ export function reasonText(code: ReasonCode, f: ReasonFacts = {}): string {
       return `parent directory missing: ${f.path} (mkdirs: false)`;
     case "adopt-impossible":
       return "adopt needs a regular file; use backup";
+    case "newer-impossible":
+      return "newer needs two regular files; use backup";
+    case "neither-newer":
+      return "contents differ and neither side is newer (same modification time); use backup or adopt";
     case "hardlink-to-symlink-source":
       return `a hard link cannot point to a symlink source (use type: symlink): ${f.source} -> ${f.text}`;
     case "glob-no-match":
@@ -140,8 +144,8 @@ function noMatchWhy(n: GlobNoMatch | undefined): string {
 export const OVERWRITE_NONEMPTY =
   "directory is not empty; overwrite never deletes a non-empty directory, use backup";
 
-// A conflict's reason, extended with how the policy resolves it.
-export function withResolution(reason: string, resolution: Resolution): string {
+// A conflict's reason, extended with how the policy resolves it (`detail`: which side is newer).
+export function withResolution(reason: string, resolution: Resolution, detail?: string): string {
   switch (resolution) {
     case "backup":
       return `${reason}; will back up`;
@@ -149,6 +153,8 @@ export function withResolution(reason: string, resolution: Resolution): string {
       return `${reason}; will overwrite`;
     case "adopt":
       return `${reason}; will adopt into the source`;
+    case "newer":
+      return `${reason}; ${detail ?? "the newer side wins"}`;
     default:
       return assertNever(resolution);
   }

@@ -60,6 +60,8 @@ export type ReasonCode =
   | "parent-is-file"
   | "parent-missing"
   | "adopt-impossible"
+  | "newer-impossible"
+  | "neither-newer"
   | "hardlink-to-symlink-source"
   | "glob-no-match"
   | "auto-impossible";
@@ -103,6 +105,11 @@ export interface LinkAction extends ActionBase {
    * (plan/fixes.ts). Reporters print it; they never work it out themselves.
    */
   fixes?: Resolution[];
+  /**
+   * For a `newer` replace: the side whose content wins (the newer modification time). Display
+   * and JSON only: the applier decides again from `observed` and `sourceObserved` (re-checked).
+   */
+  winner?: "target" | "source";
   /** An extra remark (e.g. "junction made as a directory symlink on linux"). Display only. */
   note?: string;
   /**

@@ -33,9 +33,13 @@ export type FsWrite = FsRead &
     | "ftruncateSync"
     | "appendFileSync"
     | "copyFileSync"
+    | "utimesSync"
   >;
 
 export const realFs: FsWrite = nodeFs;
+
+/** copyFileSync mode: fail with EEXIST rather than replace the destination. */
+export const COPYFILE_EXCL = nodeFs.constants.COPYFILE_EXCL;
 
 /** Read-only view of the real file system. */
 export const realFsRead: FsRead = nodeFs;

@@ -25,6 +25,7 @@ function actionJson(a: Action): Record<string, unknown> {
     case "error":
       if (a.resolution !== undefined) out.resolution = a.resolution;
       if (a.fixes !== undefined) out.fixes = a.fixes;
+      if (a.winner !== undefined) out.winner = a.winner;
       if (a.note !== undefined) out.note = a.note;
       if (a.requested !== undefined) out.requested = a.requested;
       out.mkdirs = a.mkdirs;

@@ -43,6 +43,8 @@ const REASON_CODE_SET: Record<ReasonCode, true> = {
   "parent-is-file": true,
   "parent-missing": true,
   "adopt-impossible": true,
+  "newer-impossible": true,
+  "neither-newer": true,
   "hardlink-to-symlink-source": true,
   "glob-no-match": true,
   "auto-impossible": true,
@@ -121,7 +123,7 @@ function sourceObserved(c: Checker, v: unknown, at: string): SourceObserved {
     case "missing":
       return { kind };
     case "file":
-      return { kind, ...fileIdentity(c, o, at), realpath: c.str(o, "realpath", at) };
+      return { kind, ...fileIdentity(c, o, at), mtimeMs: c.num(o, "mtimeMs", at), realpath: c.str(o, "realpath", at) };
     case "dir":
       return { kind, ...inode(c, o, at), realpath: c.str(o, "realpath", at) };
     case "other":
@@ -184,6 +186,7 @@ function action(c: Checker, v: unknown, at: string): Action | undefined {
     else a.fixes = o.fixes.map((_, i) => c.oneOf(o.fixes as Obj, String(i), RESOLUTIONS, `${at}.fixes`));
   }
   if (o.requested !== undefined) a.requested = c.oneOf(o, "requested", ["auto"] as const, at);
+  if (o.winner !== undefined) a.winner = c.oneOf(o, "winner", ["target", "source"] as const, at);
   if (kind === "replace" && a.resolution === undefined) c.fail(`${at}.resolution`, "a replace needs a resolution");
   return a;
 }

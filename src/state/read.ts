@@ -90,6 +90,7 @@ function shapeProblem(data: unknown): string | undefined {
     if (!isObject(b) || typeof b.target !== "string" || typeof b.backup !== "string")
       return `backups[${i}] needs "target" and "backup" paths`;
     if (!optional(b.at, "string")) return `backups[${i}].at is not a string`;
+    if (!optional(b.link, "string")) return `backups[${i}].link is not a string`;
   }
   return undefined;
 }

@@ -30,6 +30,12 @@ export interface StateBackup {
   backup: string;
   /** ISO time. Display only. */
   at?: string;
+  /**
+   * Set when `target` is a link's source whose content was overwritten in place (conflict
+   * newer, the target won): the link target that held the winning content. `unlink --restore`
+   * gives that content its name back there, then puts this backup back at the source.
+   */
+  link?: string;
 }
 
 export interface State {

@@ -20,6 +20,16 @@ interface Scenario {
   fixes: string[];
   /** What was at ~/t before, as it must come back in a backup or in the source (adopt). */
   kept?: { file?: string; symlink?: string; dirEntry?: string };
+  /** Two regular files: the side made newer (by an hour), which `newer` keeps. */
+  newer?: "target" | "source";
+}
+
+// Make one side an hour newer than the other (file systems store times coarsely: two files
+// written in a row often have equal times, and then `newer` cannot decide).
+function makeNewer(sb: Sandbox, side: "target" | "source"): void {
+  const [win, lose] = side === "target" ? ["home/t", "repo/s"] : ["repo/s", "home/t"];
+  const base = fs.statSync(sb.p(lose)).mtimeMs / 1000;
+  fs.utimesSync(sb.p(win), base + 3600, base + 3600);
 }
 
 async function applyThenReplace(sb: Sandbox, rel: string, content: string): Promise<void> {
@@ -34,8 +44,10 @@ const SCENARIOS: Scenario[] = [
     code: "different-content",
     entry: "{ source: s, target: t }",
     tree: { "repo/s": "source\n", "home/t": "user's file\n" },
-    fixes: ["backup", "overwrite", "adopt"],
+    setup: (sb) => makeNewer(sb, "target"),
+    fixes: ["backup", "overwrite", "adopt", "newer"],
     kept: { file: "user's file\n" },
+    newer: "target",
   },
   {
     // A regular file in the way of a directory source: adopt cannot take it (issue 13, item 8).
@@ -76,17 +88,25 @@ const SCENARIOS: Scenario[] = [
     code: "diverged",
     entry: "{ source: s, target: t, type: hardlink }",
     tree: { "repo/s": "source\n" },
-    setup: (sb) => applyThenReplace(sb, "home/t", "edited in place of the link\n"),
-    fixes: ["backup", "overwrite", "adopt"],
+    setup: async (sb) => {
+      await applyThenReplace(sb, "home/t", "edited in place of the link\n");
+      makeNewer(sb, "target");
+    },
+    fixes: ["backup", "overwrite", "adopt", "newer"],
     kept: { file: "edited in place of the link\n" },
+    newer: "target",
   },
   {
     code: "source-replaced-diverged",
     entry: "{ source: s, target: t, type: hardlink }",
     tree: { "repo/s": "source\n" },
-    setup: (sb) => applyThenReplace(sb, "repo/s", "the source, saved by rename\n"),
-    fixes: ["backup", "overwrite", "adopt"],
+    setup: async (sb) => {
+      await applyThenReplace(sb, "repo/s", "the source, saved by rename\n");
+      makeNewer(sb, "source");
+    },
+    fixes: ["backup", "overwrite", "adopt", "newer"],
     kept: { file: "source\n" },
+    newer: "source",
   },
   {
     code: "special-file",
@@ -132,6 +152,8 @@ describe("every conflict lists the policies that resolve it, and each one does",
         if (policy === "backup" && s.kept?.dirEntry !== undefined) expect(sb.exists(`${bak}/${s.kept.dirEntry}`)).toBe(true);
         if (policy === "backup") expect(sb.exists(bak)).toBe(true);
         if (policy === "adopt" && s.kept?.file !== undefined) expect(sb.read("repo/s")).toBe(s.kept.file);
+        if (policy === "newer" && s.newer === "target") expect(sb.read("repo/s")).toBe(s.kept?.file);
+        if (policy === "newer" && s.newer === "source") expect(sb.read(bak)).toBe(s.kept?.file);
       });
     }
   }

@@ -69,7 +69,7 @@ describe("linkfarm completion", () => {
     expect(pl).toEqual(["plan"]);
     expect(planFlags).toEqual(expect.arrayContaining(["--json", "--format", "--out", "--detailed-exitcode", "--conflict", "--config"]));
     expect(planFlags).not.toContain("--dry-run");
-    expect(policies).toEqual(["adopt", "backup", "fail", "overwrite"]);
+    expect(policies).toEqual(["adopt", "backup", "fail", "newer", "overwrite"]);
     expect(formats).toEqual(["json", "markdown", "text"]);
     expect(eqFormat).toEqual(["markdown"]);
     expect(applyFiles).toEqual(["plan.json", "sub"]);
@@ -89,7 +89,7 @@ describe("linkfarm completion", () => {
         .map((l) => l.split("\t")[0]!)
         .sort();
     expect(ask("linkfarm ")).toEqual(["apply", "completion", "help", "import", "init", "plan", "schema", "status", "unlink", "validate"]);
-    expect(ask("linkfarm apply --conflict ")).toEqual(["adopt", "backup", "fail", "overwrite"]);
+    expect(ask("linkfarm apply --conflict ")).toEqual(["adopt", "backup", "fail", "newer", "overwrite"]);
     expect(ask("linkfarm plan --format ")).toEqual(["json", "markdown", "text"]);
     expect(ask("linkfarm apply ")).toEqual(["plan.json", "sub/"]);
     expect(ask("linkfarm status --")).not.toContain("--dry-run");

@@ -20,7 +20,7 @@ const desired = (over: Partial<DesiredLink> = {}): DesiredLink => ({
 const observation = (over: Partial<TargetObservation> = {}): TargetObservation => ({
   target: "/mnt/data/a",
   observed: { kind: "missing" },
-  source: { kind: "file", dev: 1, ino: 10, nlink: 1, size: 3, realpath: "/repo/a" },
+  source: { kind: "file", dev: 1, ino: 10, nlink: 1, size: 3, mtimeMs: 1, realpath: "/repo/a" },
   parent: { existing: "/mnt/data", existingReal: "/mnt/data", dev: 2, missing: [] },
   ...over,
 });
@@ -49,7 +49,7 @@ describe("classify", () => {
       target: "/home/me/a",
       observed: { kind: "symlink", text: "../../opt/dots/a", dev: 2, ino: 5 },
       resolved: { kind: "file", path: "/opt/dots/a" },
-      source: { kind: "file", dev: 1, ino: 10, nlink: 1, size: 3, realpath: "/opt/dots/a" },
+      source: { kind: "file", dev: 1, ino: 10, nlink: 1, size: 3, mtimeMs: 1, realpath: "/opt/dots/a" },
       parent: { existing: "/home/me", existingReal: "/home/me", dev: 2, missing: [] },
     });
     expect(classify(d, t, undefined, ctx)).toMatchObject({ kind: "repair", reasonCode: "wrong-target" });

@@ -6,7 +6,7 @@ import { ACTION_KINDS, type Action, type LinkAction, type Plan, type RemoveActio
 export const HOME = "/home/me";
 export const REPO = "/home/me/dotfiles";
 
-const srcFile: SourceObserved = { kind: "file", dev: 2049, ino: 100, nlink: 1, size: 12, realpath: `${REPO}/bash/.bashrc` };
+const srcFile: SourceObserved = { kind: "file", dev: 2049, ino: 100, nlink: 1, size: 12, mtimeMs: 1, realpath: `${REPO}/bash/.bashrc` };
 const missing: Observed = { kind: "missing" };
 
 // A link action with defaults that make sense for `kind`; override anything.
