@@ -139,6 +139,11 @@ export interface DesiredLink {
   conflict: import("../manifest/types.js").ConflictPolicy;
   /** Index of the manifest entry this came from. */
   entry: number;
+  /**
+   * Relative symlinks below the target root: the root (absolute, lexical). Their text goes up
+   * to it and down to the source, as GNU Stow writes it (link-text.ts).
+   */
+  base?: string;
   /** Set when this link stands for a glob source that matched nothing (an error, not "missing"). */
   noMatch?: GlobNoMatch;
 }

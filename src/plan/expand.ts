@@ -29,6 +29,8 @@ export function expand(
     const listing = byEntry.get(entry.index) ?? { entry: entry.index, kind: "missing" };
     // A glob that matched nothing stands as one link that the planner reports as glob-no-match.
     const noMatch = listing.kind === "glob" && (listing.files ?? []).length === 0 ? (listing.noMatch ?? {}) : undefined;
+    // Relative symlinks: their texts go through the target root (as Stow's), when below it.
+    const base = entry.type === "symlink" && entry.relative ? manifest.targetRoot : undefined;
     for (const [source, target] of pairs(entry, listing, diagnostics)) {
       desired.push({
         target,
@@ -38,6 +40,7 @@ export function expand(
         mkdirs: entry.mkdirs,
         conflict: entry.conflict,
         entry: entry.index,
+        ...(base !== undefined ? { base } : {}),
         ...(noMatch ? { noMatch } : {}),
       });
     }

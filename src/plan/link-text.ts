@@ -8,7 +8,11 @@ import { assertNever } from "./types.js";
 // The directory the link will really live in once its missing parents exist.
 // `path` is the plan's OS path module (path.win32 for a Windows plan); the host's by default.
 export function realParentOf(target: string, parent: ParentObserved, path: PathModule = hostPath): string {
-  const dir = path.dirname(target);
+  return realDirOf(path.dirname(target), parent, path);
+}
+
+// Where `dir`, the link's directory or one of its missing ancestors, really is.
+function realDirOf(dir: string, parent: ParentObserved, path: PathModule): string {
   if (dir === parent.existing) return parent.existingReal;
   // Posix, `dir` normalised and below `existing`: the rest of the path is a plain suffix.
   const under = parent.existing === "/" ? "/" : `${parent.existing}/`;
@@ -47,6 +51,8 @@ export function realTargetOf(target: string, parent: ParentObserved, path: PathM
 }
 
 // Absolute source, or (relative: true, not a junction) the source relative to the real parent.
+// Below the target root the relative text goes up to the root and down to the source, as GNU
+// Stow writes it (see viaRoot).
 export function desiredLinkText(
   d: DesiredLink,
   parent: ParentObserved,
@@ -60,8 +66,44 @@ export function desiredLinkText(
     // auto: the planner resolves it first; before that (the observer) it is a symlink's text.
     case "symlink":
     case "auto":
-      return d.relative ? relativeLink(path, realParentOf(d.target, parent, path), d.source) || "." : d.source;
+      if (!d.relative) return d.source;
+      return viaRoot(path, realParentOf(d.target, parent, path), d, parent) || ".";
     default:
       return assertNever(d.type);
   }
+}
+
+// A relative text from `from` (the link's real directory). Below the real target root
+// (`d.base`, posix): up to the root, then down to the source, as GNU Stow writes every text
+// ("../../.local/src/dotfiles/p/.local/bin/x" where the shortest is "../src/dotfiles/p/.local/bin/x");
+// the two differ only when the source lies inside the target root next to the link. Any
+// ancestor of `from` gives a text that resolves to the source (`from` has no symlinks), so
+// the root is only a choice of form. Elsewhere, and on win32: the shortest text.
+function viaRoot(path: PathModule, from: string, d: DesiredLink, parent: ParentObserved): string {
+  const root = d.base !== undefined && path.sep === "/" ? realRootOf(d.base, parent, path) : undefined;
+  if (root === undefined || (root !== from && !from.startsWith(root === "/" ? "/" : root + "/")))
+    return relativeLink(path, from, d.source);
+  let ups = root === from ? "" : "..";
+  for (let i = root === "/" ? 1 : root.length + 1; i < from.length; i++) if (from.charCodeAt(i) === 47) ups += "/..";
+  // A source below the root (lexically) is the same path below the real root: HOME reached
+  // through a symlink (/home -> /var/home) still gets ".local/src/...", not "../../../home/...".
+  const base = d.base!;
+  const down = relativeLink(path, d.source === base || d.source.startsWith(base + "/") ? base : root, d.source);
+  return down === "" || ups === "" ? ups + down : `${ups}/${down}`;
+}
+
+// realpath of the target root `base`, an ancestor of the link's directory, from the parent
+// observation: below the nearest existing ancestor it is a plain suffix of its real path; above
+// it, its real path is what is left of existingReal once the same suffix is cut off (otherwise
+// a symlink lies between them: unknown).
+function realRootOf(base: string, parent: ParentObserved, path: PathModule): string | undefined {
+  const { existing, existingReal } = parent;
+  if (base === existing || existing.startsWith(base === "/" ? "/" : base + "/")) {
+    const suffix = base === "/" && existing !== "/" ? existing : existing.slice(base.length);
+    if (suffix === "") return existingReal;
+    if (!existingReal.endsWith(suffix)) return undefined;
+    return existingReal.slice(0, -suffix.length) || "/";
+  }
+  if (!base.startsWith(existing === "/" ? "/" : existing + "/")) return undefined; // not an ancestor
+  return realDirOf(base, parent, path);
 }

@@ -4,7 +4,9 @@
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { Tree } from "../helpers/sandbox.js";
+import { expect } from "vitest";
+import { runCli, type CliResult } from "../helpers/cli.js";
+import { sandbox, type Tree } from "../helpers/sandbox.js";
 
 export const STOW = ["/usr/bin/stow", "/usr/local/bin/stow"].find((p) => fs.existsSync(p));
 if (!STOW) {
@@ -33,12 +35,15 @@ export interface FarmOptions {
   packages: number;
   /** --dotfiles: some files get a `dot-` prefix (files only: Stow 2.3.1 mishandles dot- dirs). */
   dotfiles?: boolean;
+  /** Where the stow directory is, relative to the sandbox root (default home/dotfiles). */
+  stowDir?: string;
 }
 
 // A stow directory `home/dotfiles` with packages p0..pN; every file name is unique per package
 // so that packages never collide on a file (a Stow conflict), but they share directories.
 export function farmTree(o: FarmOptions): { tree: Tree; packages: string[] } {
   const r = rng(o.seed);
+  const dir0 = o.stowDir ?? "home/dotfiles";
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
   const tree: Tree = {};
   const packages: string[] = [];
@@ -49,11 +54,11 @@ export function farmTree(o: FarmOptions): { tree: Tree; packages: string[] } {
     for (let i = 0; i < n; i++) {
       const dir = pick(DIRS);
       const name = o.dotfiles && r() < 0.5 ? `dot-f${p}${i}` : `${dir === "" ? "." : ""}f${p}${i}`;
-      tree[`home/dotfiles/${pkg}/${dir ? dir + "/" : ""}${name}`] = `${pkg} ${i}\n`;
+      tree[`${dir0}/${pkg}/${dir ? dir + "/" : ""}${name}`] = `${pkg} ${i}\n`;
     }
-    if (r() < 0.7) tree[`home/dotfiles/${pkg}/README.md`] = "top-level readme: ignored\n";
-    if (r() < 0.5) tree[`home/dotfiles/${pkg}/.config/p${p}/README.md`] = "nested readme: linked\n";
-    for (const ign of IGNORED) if (r() < 0.4) tree[`home/dotfiles/${pkg}/${pick(DIRS.slice(2))}/${ign}`] = "ignored\n";
+    if (r() < 0.7) tree[`${dir0}/${pkg}/README.md`] = "top-level readme: ignored\n";
+    if (r() < 0.5) tree[`${dir0}/${pkg}/.config/p${p}/README.md`] = "nested readme: linked\n";
+    for (const ign of IGNORED) if (r() < 0.4) tree[`${dir0}/${pkg}/${pick(DIRS.slice(2))}/${ign}`] = "ignored\n";
   }
   return { tree, packages };
 }
@@ -72,6 +77,15 @@ export interface LinkInfo {
   resolved: string;
 }
 
+// Where a link leads, relative to the sandbox root; for a dangling one, where its first hop lands.
+function resolvedOf(root: string, abs: string, text: string): string {
+  try {
+    return path.relative(root, fs.realpathSync(abs));
+  } catch {
+    return "dangling: " + path.relative(root, path.resolve(fs.realpathSync(path.dirname(abs)), text));
+  }
+}
+
 // Every symlink under `home` (not below the stow directory), keyed by its path under HOME.
 export function linkSet(root: string, home: string, skip: string): Record<string, LinkInfo> {
   const out: Record<string, LinkInfo> = {};
@@ -81,10 +95,68 @@ export function linkSet(root: string, home: string, skip: string): Record<string
       if (abs === skip) continue;
       const st = fs.lstatSync(abs);
       if (st.isSymbolicLink()) {
-        out[path.relative(home, abs)] = { text: fs.readlinkSync(abs), resolved: path.relative(root, fs.realpathSync(abs)) };
+        const text = fs.readlinkSync(abs);
+        out[path.relative(home, abs)] = { text, resolved: resolvedOf(root, abs, text) };
       } else if (st.isDirectory()) walk(abs);
     }
   };
   walk(home);
   return out;
+}
+
+export interface ParityCase {
+  tree: Tree;
+  packages: string[];
+  /** Stow directory relative to the sandbox root (default home/dotfiles); both tools run there. */
+  stowDir?: string;
+  /** Arguments before the package names; "{HOME}" is the sandbox's HOME (a shell's `~`). */
+  stowArgs: string[];
+  importArgs: string[];
+}
+
+export interface ParityResult {
+  /** `import stow` on the fresh HOME, and on the HOME Stow made. */
+  imported: CliResult;
+  importedOnStow: CliResult;
+  links: Record<string, LinkInfo>;
+}
+
+// The same tree in two sandboxes: the real Stow stows the packages in one, `linkfarm import
+// stow` + `apply` links them in the other; both give the same links (texts byte for byte,
+// resolved sources). Then, on the HOME Stow made, import + `plan` says "No changes.".
+export async function checkParity(c: ParityCase): Promise<ParityResult> {
+  const a = sandbox(c.tree);
+  const b = sandbox(c.tree);
+  const rel = c.stowDir ?? "home/dotfiles";
+  const [stowA, stowB] = [a.p(rel), b.p(rel)];
+  const args = (home: string, xs: string[]) => xs.map((x) => x.replaceAll("{HOME}", home));
+
+  const s = await runStow(stowA, a.home, [...args(a.home, c.stowArgs), ...c.packages]);
+  expect(s.stderr).toBe("");
+  expect(s.code).toBe(0);
+
+  const imported = await runCli(["import", "stow", ...args(b.home, c.importArgs), "-o", "linkfarm.yaml", ...c.packages], { cwd: stowB, env: b.env });
+  expect(imported.code, imported.stderr).toBe(0);
+  const applied = await runCli(["apply"], { cwd: stowB, env: b.env });
+  expect(applied.code, applied.stdout + applied.stderr).toBe(0);
+
+  const byStow = linkSet(a.root, a.home, stowA);
+  const byLinkfarm = linkSet(b.root, b.home, stowB);
+  expect(Object.keys(byStow).length).toBeGreaterThan(0);
+  expect(byLinkfarm).toEqual(byStow);
+
+  // Import on Stow's own HOME: everything Stow made is linkfarm's own and in place.
+  const importedOnStow = await runCli(["import", "stow", ...args(a.home, c.importArgs), "-o", "linkfarm.yaml", ...c.packages], {
+    cwd: stowA,
+    env: a.env,
+  });
+  expect(importedOnStow.code, importedOnStow.stderr).toBe(0);
+  const plan = await runCli(["plan", "--detailed-exitcode"], { cwd: stowA, env: a.env });
+  expect(plan.code, plan.stdout + plan.stderr).toBe(0);
+  expect(plan.stdout).toMatch(/^No changes\./m);
+  const json = await runCli(["plan", "--json"], { cwd: stowA, env: a.env });
+  const summary = (JSON.parse(json.stdout) as { summary: Record<string, number> }).summary;
+  expect(summary).toMatchObject({ create: 0, repair: 0, replace: 0, remove: 0, conflict: 0, error: 0 });
+  expect(summary.ok).toBe(Object.keys(byStow).length);
+  return { imported, importedOnStow, links: byStow };
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { sandbox, type Tree } from "../helpers/sandbox.js";
 import { STOW_DEFAULT_IGNORE } from "../../src/import/stow/ignore.js";
-import { farmTree, linkSet, runStow, STOW } from "./stow-farm.js";
+import { checkParity, farmTree, runStow, STOW } from "./stow-farm.js";
 
 interface Case {
   name: string;
@@ -90,34 +90,7 @@ describe.skipIf(!STOW)("import stow: parity with GNU Stow", () => {
     for (const seed of SEEDS) {
       it(`${c.name} (seed ${seed})`, async () => {
         const { tree, packages } = farmTree({ seed, packages: 4, ...(c.dotfiles ? { dotfiles: true } : {}) });
-        const full = { ...tree, ...(c.extra?.(packages) ?? {}) };
-        const a = sandbox(full);
-        const b = sandbox(full);
-        const stowA = a.p("home/dotfiles");
-        const stowB = b.p("home/dotfiles");
-
-        const s = await runStow(stowA, a.home, [...c.stowArgs, ...packages]);
-        expect(s.stderr).toBe("");
-        expect(s.code).toBe(0);
-
-        const imp = await runCli(["import", "stow", ...c.importArgs, "-o", "linkfarm.yaml", ...packages], { cwd: stowB, env: b.env });
-        expect(imp.code, imp.stderr).toBe(0);
-        const applied = await runCli(["apply"], { cwd: stowB, env: b.env });
-        expect(applied.code, applied.stdout + applied.stderr).toBe(0);
-
-        const byStow = linkSet(a.root, a.home, stowA);
-        const byLinkfarm = linkSet(b.root, b.home, stowB);
-        expect(Object.keys(byStow).length).toBeGreaterThan(0);
-        expect(byLinkfarm).toEqual(byStow);
-
-        // Import on Stow's own HOME: everything Stow made is linkfarm's own and in place.
-        const imp2 = await runCli(["import", "stow", ...c.importArgs, "-o", "linkfarm.yaml", ...packages], { cwd: stowA, env: a.env });
-        expect(imp2.code, imp2.stderr).toBe(0);
-        const plan = await runCli(["plan", "--json"], { cwd: stowA, env: a.env });
-        expect(plan.code, plan.stderr).toBe(0);
-        const summary = (JSON.parse(plan.stdout) as { summary: Record<string, number> }).summary;
-        expect(summary).toMatchObject({ create: 0, repair: 0, replace: 0, remove: 0, conflict: 0, error: 0 });
-        expect(summary.ok).toBe(Object.keys(byStow).length);
+        await checkParity({ tree: { ...tree, ...(c.extra?.(packages) ?? {}) }, packages, stowArgs: c.stowArgs, importArgs: c.importArgs });
       });
     }
   }

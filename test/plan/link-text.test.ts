@@ -11,8 +11,8 @@ import { desiredLinkText, realParentOf, realTargetOf } from "../../src/plan/link
 const seg = fc.constantFrom("a", "b", "c", ".x", "..", ".", "d e", "é");
 const abs = fc.array(seg, { maxLength: 5 }).map((s) => "/" + s.join("/"));
 
-function link(target: string, source: string): DesiredLink {
-  return { target, source, type: "symlink", relative: true, mkdirs: true, conflict: "fail", entry: 0 };
+function link(target: string, source: string, base?: string): DesiredLink {
+  return { target, source, type: "symlink", relative: true, mkdirs: true, conflict: "fail", entry: 0, ...(base ? { base } : {}) };
 }
 const parentOf = (target: string): ParentObserved => {
   const dir = path.dirname(target);
@@ -53,6 +53,69 @@ describe("relative symlink text", () => {
         expect(realTargetOf(target, parent)).toBe(path.join(want, path.basename(target)));
       }),
       { numRuns: 1000, seed: 7 },
+    );
+  });
+});
+
+describe("relative symlink text below the target root (GNU Stow's form)", () => {
+  const parent = (existing: string, existingReal = existing, missing: string[] = []): ParentObserved => ({
+    existing,
+    existingReal,
+    dev: 1,
+    missing,
+  });
+
+  it("goes up to the root and down to the source, as Stow writes it", () => {
+    const home = "/home/me";
+    const src = "/home/me/.local/src/dotfiles/p";
+    const at = (target: string) => desiredLinkText(link(target, src + target.slice(home.length), home), parentOf(target));
+    expect(at("/home/me/.local/bin/x")).toBe("../../.local/src/dotfiles/p/.local/bin/x");
+    expect(at("/home/me/.local/x")).toBe("../.local/src/dotfiles/p/.local/x");
+    expect(at("/home/me/.bashrc")).toBe(".local/src/dotfiles/p/.bashrc");
+    // sources outside the root: the same text as before
+    expect(desiredLinkText(link("/home/me/.config/a/x", "/srv/dots/x", home), parentOf("/home/me/.config/a/x"))).toBe(
+      "../../../../srv/dots/x",
+    );
+  });
+
+  it("HOME reached through a symlink (/home -> /var/home): the real root is found from the parent chain", () => {
+    const d = link("/home/me/.local/bin/x", "/home/me/.local/src/d/x", "/home/me");
+    expect(desiredLinkText(d, parent("/home/me/.local/bin", "/var/home/me/.local/bin"))).toBe("../../.local/src/d/x");
+    // the link's directories do not exist yet: below the nearest existing one
+    expect(desiredLinkText(d, parent("/home/me", "/var/home/me", ["/home/me/.local", "/home/me/.local/bin"]))).toBe(
+      "../../.local/src/d/x",
+    );
+  });
+
+  it("a symlinked directory between the root and the link: the shortest text", () => {
+    // ~/.local -> /data/local: the link really lives in /data/local/bin, not below the root
+    const d = link("/home/me/.local/bin/x", "/home/me/dots/x", "/home/me");
+    expect(desiredLinkText(d, parent("/home/me/.local/bin", "/data/local/bin"))).toBe(
+      path.relative("/data/local/bin", "/home/me/dots/x"),
+    );
+  });
+
+  it("for any root, chain and source: up to the real root, then down to the source; it resolves to the source", () => {
+    fc.assert(
+      fc.property(abs, fc.array(seg, { maxLength: 4 }), fc.nat(5), fc.constantFrom("", "/var", "/a/b"), abs, fc.boolean(), (b, below, cut, prefix, s, inside) => {
+        // Every real path is the lexical one under `prefix` (HOME through /home -> /var/home).
+        const base = path.resolve(b);
+        const dir = path.join(base, ...below);
+        if (dir !== base && !dir.startsWith(base === "/" ? "/" : base + "/")) return; // `..` left the root
+        const target = path.join(dir, "t");
+        const source = inside ? path.join(base, path.resolve(s)) : path.resolve(s);
+        const existing = path.resolve(dir, ...Array<string>(cut).fill(".."));
+        if ((existing === "/" || base === "/") && prefix !== "") return; // "/" is never elsewhere
+        const real = (p: string) => (prefix + p).replace(/\/$/, "") || "/";
+        const text = desiredLinkText(link(target, source, base), parent(existing, real(existing)))!;
+        const realDir = real(dir);
+        const below_ = source === base || source.startsWith(base === "/" ? "/" : base + "/");
+        expect(path.resolve(realDir, text)).toBe(below_ ? real(source) : source);
+        const ups = path.relative(realDir, real(base));
+        const down = below_ ? path.relative(base, source) : path.relative(real(base), source);
+        expect(text).toBe((ups && down ? `${ups}/${down}` : ups + down) || ".");
+      }),
+      { numRuns: 2000, seed: 11 },
     );
   });
 });

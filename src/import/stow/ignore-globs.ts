@@ -1,5 +1,6 @@
 // The manifest's `ignore` list for a set of Stow packages: each package's Stow rules translated
-// to globs (unprefixed when every package uses the same list, else under the package's name),
+// to globs (unprefixed when every package uses the same list, else under the package's name,
+// escaped: the rules of a package `g[1]` are not a package `g1`'s),
 // then checked against today's files: whatever Stow ignores that the globs would not is added
 // by exact path. (Globs that would hide more than Stow does are handled where links are made:
 // such a directory is not made a tree, see links.ts.)
@@ -35,7 +36,7 @@ export function ignoreGlobs(pkgs: readonly PackageIgnore[], notes: ImportNote[])
         untranslated.add(`${rule} (${p.origin})`);
         continue;
       }
-      add(shared && !g.anchored ? g.glob : `${p.scan.name}/${g.glob}`);
+      add(shared && !g.anchored ? g.glob : `${exactGlob(p.scan.name)}/${g.glob}`);
     }
   }
   // --ignore rules are the same for every package.
@@ -58,7 +59,7 @@ export function ignoreGlobs(pkgs: readonly PackageIgnore[], notes: ImportNote[])
       for (let i = rel.indexOf("/"); i > 0; i = rel.indexOf("/", i + 1)) if (lfIgnores(rel.slice(0, i))) return true;
       return lfIgnores(rel);
     };
-    for (const rel of p.scan.ignored) if (!underIgnored(rel)) add(`${p.scan.name}/${exactGlob(rel)}`);
+    for (const rel of p.scan.ignored) if (!underIgnored(rel)) add(exactGlob(`${p.scan.name}/${rel}`));
   }
   return globs;
 }

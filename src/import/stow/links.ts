@@ -67,6 +67,7 @@ export function stowLinks(
       }
     };
     mark(p.root);
+    noteSymlinks(p, p.root, folds, opts.stowDir, fs, notes);
     const simple = (n: PkgNode): boolean =>
       n.children.every((c) => c.targetName === c.name && !folds.has(c) && (!c.dir || simple(c)));
     // A tree entry is right only if linkfarm's walk from it sees exactly the files Stow links.
@@ -90,6 +91,27 @@ export function stowLinks(
     emit(p.root);
   }
   return links;
+}
+
+// Symlinks in the package that Stow links one by one (not inside a fold): each is linked as
+// itself, like Stow, so nothing is lost; an absolute one Stow refuses (it could not unstow it).
+function noteSymlinks(p: ScannedPackage, n: PkgNode, folds: ReadonlySet<PkgNode>, stowDir: string, fs: FsRead, notes: ImportNote[]) {
+  for (const c of n.children) {
+    if (folds.has(c)) continue;
+    if (c.dir) noteSymlinks(p, c, folds, stowDir, fs, notes);
+    if (c.link === undefined) continue;
+    const name = `${p.name}/${c.rel}`;
+    if (path.isAbsolute(c.link)) {
+      notes.push({
+        level: "changed",
+        message: `${name} is an absolute symlink (to ${c.link}): Stow refuses to stow it (it could not unstow it), linkfarm links it as itself`,
+      });
+      continue;
+    }
+    const st = fs.statSync(path.join(stowDir, p.name, c.rel), { throwIfNoEntry: false });
+    const to = !st ? "dangling" : st.isDirectory() ? "a directory" : "a file";
+    notes.push({ level: "info", message: `${name} is a symlink (to ${c.link}, ${to}): linked as itself, as Stow links it; nothing is lost` });
+  }
 }
 
 // An entry for names found on disk: `$` doubled, and `glob: false` when the source has glob

@@ -16,6 +16,8 @@ export interface PkgNode {
   /** Path inside the target directory (posix, renamed). */
   targetRel: string;
   dir: boolean;
+  /** For a symlink in the package: its text (it is a leaf, linked as itself). */
+  link?: string;
   children: PkgNode[];
 }
 
@@ -62,6 +64,7 @@ export function scanPackage(
         rel,
         targetRel: node.targetRel ? `${node.targetRel}/${targetName}` : targetName,
         dir: isDir,
+        ...(d.isSymbolicLink() ? { link: fs.readlinkSync(path.join(abs, d.name), "utf8") } : {}),
         children: [],
       };
       node.children.push(child);
