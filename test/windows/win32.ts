@@ -58,6 +58,7 @@ export const fileSource = (realpath: string, dev = C, ino = 100): SourceObserved
   ino,
   nlink: 1,
   size: 10,
+  mtimeMs: 0,
   realpath,
 });
 export const dirSource = (realpath: string, dev = C, ino = 200): SourceObserved => ({ kind: "dir", dev, ino, realpath });
