@@ -57,4 +57,4 @@ export function renderJson(plan: Plan): string {
   return JSON.stringify(doc, null, 2) + "\n";
 }
 
-export { parsePlanJson } from "./parse-plan.js";
+export { parsePlanJson } from "../apply/saved-plan/parse.js";

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { parsePlanJson, renderJson } from "../../src/report/json.js";
-import { REASON_CODES } from "../../src/report/parse-plan.js";
+import { REASON_CODES } from "../../src/apply/saved-plan/parse.js";
 import { REPO_ROOT } from "../helpers/cli.js";
 import { everyKindPlan, HOME, link, makePlan, remove } from "./fixtures.js";
 

@@ -6,7 +6,7 @@ import { diag, hasErrors, UserError } from "../../diagnostic.js";
 import { apply } from "../../apply/apply.js";
 import { acquireLock, type LockHandle } from "../../apply/lock.js";
 import { recoverState } from "../../apply/recover.js";
-import { staleReasons } from "../../apply/saved-plan.js";
+import { staleReasons } from "../../apply/saved-plan/stale.js";
 import type { HostFacts, Manifest } from "../../manifest/types.js";
 import { observe } from "../../observe/observe.js";
 import { plan as makePlan, type PlanOptions } from "../../plan/plan.js";

@@ -1,11 +1,11 @@
 // Reads a saved plan (the `--json` document) back into a Plan, checking its shape by hand
 // (cheap, no schema compiler at run time). Unknown keys are dropped; wrong ones are reported.
 
-import { diag, type Diagnostic } from "../diagnostic.js";
-import { LINK_TYPES } from "../manifest/types.js";
-import { RESOLUTIONS } from "../plan/fixes.js";
-import type { Observed, SourceObserved } from "../observe/types.js";
-import { ACTION_KINDS, type Action, type LinkAction, type Plan, type PlanSelection, type ReasonCode, type Resolution, type Summary } from "../plan/types.js";
+import { diag, type Diagnostic } from "../../diagnostic.js";
+import { LINK_TYPES } from "../../manifest/types.js";
+import { RESOLUTIONS } from "../../plan/fixes.js";
+import type { Observed, SourceObserved } from "../../observe/types.js";
+import { ACTION_KINDS, type Action, type LinkAction, type Plan, type PlanSelection, type ReasonCode, type Resolution, type Summary } from "../../plan/types.js";
 
 // Every reason code, at run time (the record makes the list exhaustive at compile time).
 const REASON_CODE_SET: Record<ReasonCode, true> = {

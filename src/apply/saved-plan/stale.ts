@@ -2,9 +2,9 @@
 // for every action, the same thing at the target (and the same source). Terraform's "Saved
 // plan is stale", one level finer: all of the plan is refused on any difference.
 
-import type { FsRead } from "../platform/fs.js";
-import { isPrune, type Plan } from "../plan/types.js";
-import { compareObserved, compareSource, probeNow, probeSourceNow } from "./precheck.js";
+import type { FsRead } from "../../platform/fs.js";
+import { isPrune, type Plan } from "../../plan/types.js";
+import { compareObserved, compareSource, probeNow, probeSourceNow } from "../precheck.js";
 
 // Every reason the saved plan no longer holds ([] when it does).
 export function staleReasons(plan: Plan, currentManifestHash: string, fs: FsRead): string[] {
