@@ -24,7 +24,7 @@ export { emptyState } from "./state/types.js";
 export { readState, stateFilePath } from "./state/read.js";
 export { writeStateFile } from "./state/write.js";
 export { recoverState } from "./apply/recover.js";
-export { readJournal, replayJournal } from "./apply/journal.js";
+export { readJournal, replayJournal } from "./state/replay.js";
 
 // reports
 export { renderText, type TextOptions } from "./report/text.js";

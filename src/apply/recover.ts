@@ -7,7 +7,7 @@ import type { FsWrite } from "../platform/fs.js";
 import { errnoCode } from "../platform/fs.js";
 import { readState } from "../state/read.js";
 import { writeStateFile } from "../state/write.js";
-import { journalPath, readJournal, replayJournal, type JournalEntry } from "./journal.js";
+import { journalPath, readJournal, replayJournal, type JournalEntry } from "../state/replay.js";
 import { probeNow } from "./precheck.js";
 
 // Remove a temp sibling only if it is still exactly the link we were making.

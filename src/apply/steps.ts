@@ -11,7 +11,7 @@ import type { Platform } from "../platform/platform.js";
 import type { LinkAction, RemoveAction } from "../plan/types.js";
 import type { SourceObserved } from "../observe/types.js";
 import { withName, type StateBackup, type StateLink } from "../state/types.js";
-import type { JournalEntry } from "./journal.js";
+import type { JournalEntry } from "../state/replay.js";
 import { autoFailed, autoFallback, fellBack } from "./auto-fallback.js";
 import { newerNow } from "./newer.js";
 import { compareSource, probeNow, probeSourceNow } from "./precheck.js";

@@ -2,7 +2,7 @@
 // → plan. Throws ContextError (a UserError carrying the manifest texts, for carets) with every
 // diagnostic at once; returns warnings for the command to print.
 
-import { readJournal, replayJournal } from "../apply/journal.js";
+import { readJournal, replayJournal } from "../state/replay.js";
 import { UserError, hasErrors, needsUser, type Diagnostic } from "../diagnostic.js";
 import { loadManifest } from "../manifest/load.js";
 import type { ConflictPolicy, HostFacts, Manifest } from "../manifest/types.js";

@@ -4,7 +4,7 @@
 
 import * as fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { journalPath, type JournalEntry } from "../../src/apply/journal.js";
+import { journalPath, type JournalEntry } from "../../src/state/replay.js";
 import { recoverState } from "../../src/apply/recover.js";
 import { realFs } from "../../src/platform/fs.js";
 import { stateFilePath } from "../../src/state/read.js";

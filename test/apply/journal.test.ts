@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { applyEntry, journalPath, readJournal, replayJournal, type JournalEntry } from "../../src/apply/journal.js";
+import { applyEntry, journalPath, readJournal, replayJournal, type JournalEntry } from "../../src/state/replay.js";
 import { recoverState } from "../../src/apply/recover.js";
 import { realFs } from "../../src/platform/fs.js";
 import { emptyState, type State } from "../../src/state/types.js";

@@ -4,7 +4,7 @@
 
 import * as fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { readJournal } from "../../src/apply/journal.js";
+import { readJournal } from "../../src/state/replay.js";
 import { realFs, type FsWrite } from "../../src/platform/fs.js";
 import { sandbox } from "../helpers/sandbox.js";
 import { linkAction, run, stateFile } from "./build.js";

@@ -2,9 +2,8 @@
 // killed between the act and the line that records its completion leaves an intent with no
 // completion; on replay the disk tells whether the act happened. Read-only (probes only).
 
-import type { FsRead } from "../platform/fs.js";
-import type { JournalEntry } from "./journal.js";
-import { probeNow } from "./precheck.js";
+import { errnoCode, type FsRead } from "../platform/fs.js";
+import type { JournalEntry } from "./replay.js";
 
 type Intent = Extract<JournalEntry, { op: "mkdir" | "backup" }>;
 
@@ -30,18 +29,29 @@ function subject(e: JournalEntry): string | undefined {
   }
 }
 
+// lstat now; undefined when nothing is there (state/ sits below observe/, so no prober here).
+function lstatNow(p: string, fs: FsRead) {
+  try {
+    return fs.lstatSync(p, { bigint: false, throwIfNoEntry: false });
+  } catch (err) {
+    const code = errnoCode(err);
+    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
+    throw err;
+  }
+}
+
 // The completion of an intent whose act is found done on disk, else undefined. A directory
 // counts as made by us when it exists and is empty (nothing of anyone else's is in it); a
 // backup when its name holds exactly what was being kept (same inode, or same link text).
 function completion(e: Intent, fs: FsRead): JournalEntry | undefined {
   if (e.op === "mkdir") {
-    if (probeNow(e.path, fs).kind !== "dir") return undefined;
+    if (!lstatNow(e.path, fs)?.isDirectory()) return undefined;
     return fs.readdirSync(e.path).length === 0 ? { op: "add-dir", path: e.path } : undefined;
   }
   let same: boolean;
   if (e.linkText !== undefined) {
-    const o = probeNow(e.backup.backup, fs);
-    same = o.kind === "symlink" && o.text === e.linkText;
+    const st = lstatNow(e.backup.backup, fs);
+    same = st !== undefined && st.isSymbolicLink() && fs.readlinkSync(e.backup.backup, "utf8") === e.linkText;
   } else {
     let st;
     try {
