@@ -28,7 +28,8 @@ export { readJournal, replayJournal } from "./state/replay.js";
 
 // reports
 export { renderText, type TextOptions } from "./report/text.js";
-export { renderJson, parsePlanJson } from "./report/json.js";
+export { renderJson } from "./report/json.js";
+export { parsePlanJson } from "./apply/saved-plan/parse.js";
 export { renderMarkdown, type MarkdownOptions } from "./report/markdown.js";
 export { formatDiagnostics } from "./report/diagnostics.js";
 

@@ -2,6 +2,7 @@
 // so "plan and dry-run make no mutating call" is visible in the types.
 
 import * as nodeFs from "node:fs";
+import { path } from "./paths.js";
 
 export type FsRead = Pick<
   typeof nodeFs,
@@ -49,4 +50,29 @@ export function errnoCode(err: unknown): string | undefined {
   return typeof err === "object" && err !== null && "code" in err
     ? String((err as { code: unknown }).code)
     : undefined;
+}
+
+// Write `text` to `file` atomically: a temp sibling, fsync, rename over. A reader (or a crash)
+// sees the old file or the new one, never half of one. On any failure the temp sibling is
+// removed (best effort) and the original error is thrown.
+export function writeFileAtomic(fs: FsWrite, file: string, text: string, mode: number): void {
+  const dir = path.dirname(file);
+  const tmp = path.join(dir, `.${path.basename(file)}.linkfarm-tmp-${process.pid}`);
+  try {
+    const fd = fs.openSync(tmp, "w", mode);
+    try {
+      fs.writeSync(fd, text);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, file);
+  } catch (err) {
+    try {
+      fs.unlinkSync(tmp);
+    } catch {
+      // nothing was left behind (or it cannot be removed; the first error is the one to report)
+    }
+    throw err;
+  }
 }

@@ -6,11 +6,11 @@ import type { RestoreOutcome } from "../apply/restore.js";
 import type { ApplyResult } from "../apply/types.js";
 import type { Plan, PlanSelection } from "../plan/types.js";
 import { appliedCounts } from "./apply-text.js";
-import { renderJson } from "./json.js";
+import { planDocument } from "../apply/saved-plan/document.js";
 
 // `{...plan, outcomes[], applied{}, ok, changed, hookError?, restored?}`, pretty-printed.
 export function renderApplyJson(plan: Plan, result: ApplyResult | undefined, extra: { restored?: RestoreOutcome[] } = {}): string {
-  const doc = JSON.parse(renderJson(plan)) as Record<string, unknown>;
+  const doc = planDocument(plan);
   if (result) {
     doc.outcomes = result.outcomes.map((o) => ({
       target: o.action.target,

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { parsePlanJson } from "../../src/report/json.js";
+import { parsePlanJson } from "../../src/apply/saved-plan/parse.js";
 import { REPO_ROOT, runCli } from "../helpers/cli.js";
 import { sandbox, type Tree } from "../helpers/sandbox.js";
 

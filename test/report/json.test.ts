@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { parsePlanJson, renderJson } from "../../src/report/json.js";
-import { REASON_CODES } from "../../src/apply/saved-plan/parse.js";
+import { parsePlanJson, REASON_CODES } from "../../src/apply/saved-plan/parse.js";
+import { renderJson } from "../../src/report/json.js";
 import { REPO_ROOT } from "../helpers/cli.js";
 import { everyKindPlan, HOME, link, makePlan, remove } from "./fixtures.js";
 

@@ -4,7 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { plan, type PlanOptions } from "../../src/plan/plan.js";
 import type { LinkAction } from "../../src/plan/types.js";
-import { parsePlanJson, renderJson } from "../../src/report/json.js";
+import { parsePlanJson } from "../../src/apply/saved-plan/parse.js";
+import { renderJson } from "../../src/report/json.js";
 import { renderText } from "../../src/report/text.js";
 import { emptyState, type State } from "../../src/state/types.js";
 import { C, D, DOTS, HOME, desired, dirSource, fileSource, junctionAt, manifest, observation, target } from "./win32.js";

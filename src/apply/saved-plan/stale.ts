@@ -2,6 +2,7 @@
 // for every action, the same thing at the target (and the same source). Terraform's "Saved
 // plan is stale", one level finer: all of the plan is refused on any difference.
 
+import { diag, UserError } from "../../diagnostic.js";
 import type { FsRead } from "../../platform/fs.js";
 import { isPrune, type Plan } from "../../plan/types.js";
 import { compareObserved, compareSource, probeNow, probeSourceNow } from "../precheck.js";
@@ -20,4 +21,14 @@ export function staleReasons(plan: Plan, currentManifestHash: string, fs: FsRead
     }
   }
   return out;
+}
+
+// Refuse a stale saved plan: a `plan-stale` user error listing the first three reasons.
+export function refuseIfStale(plan: Plan, currentManifestHash: string, fs: FsRead): void {
+  const reasons = staleReasons(plan, currentManifestHash, fs);
+  if (reasons.length === 0) return;
+  const more = reasons.length > 3 ? `\n(and ${reasons.length - 3} more)` : "";
+  throw new UserError([
+    diag("plan-stale", `saved plan is stale: ${reasons.slice(0, 3).join("; ")}${more}\nNothing was changed. Make a new plan.`),
+  ]);
 }

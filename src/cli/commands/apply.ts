@@ -2,21 +2,21 @@
 // under it, so that a second concurrent apply plans against the first one's result (SPEC says
 // plan, then lock; locking first makes two concurrent applies both succeed and agree).
 
-import { diag, hasErrors, UserError } from "../../diagnostic.js";
+import { hasErrors } from "../../diagnostic.js";
 import { apply } from "../../apply/apply.js";
 import { acquireLock, type LockHandle } from "../../apply/lock.js";
 import { recoverState } from "../../apply/recover.js";
-import { staleReasons } from "../../apply/saved-plan/stale.js";
+import { readPlanFile } from "../../apply/saved-plan/file.js";
+import { refuseIfStale } from "../../apply/saved-plan/stale.js";
 import type { HostFacts, Manifest } from "../../manifest/types.js";
 import { observe } from "../../observe/observe.js";
 import { plan as makePlan, type PlanOptions } from "../../plan/plan.js";
 import { isBlocked, type Plan } from "../../plan/types.js";
-import { errnoCode, realFs, realFsRead } from "../../platform/fs.js";
+import { realFs, realFsRead } from "../../platform/fs.js";
 import { readHostFacts, symlinkRights } from "../../platform/host.js";
 import { path } from "../../platform/paths.js";
 import { renderApplyJson } from "../../report/apply-json.js";
 import { renderApplyText } from "../../report/apply-text.js";
-import { parsePlanJson } from "../../report/json.js";
 import { renderText } from "../../report/text.js";
 import { readState } from "../../state/read.js";
 import type { State } from "../../state/types.js";
@@ -123,16 +123,7 @@ export function planLocked(
 }
 
 function readSavedPlan(settings: Settings): Plan {
-  const file = path.resolve(settings.cwd, settings.planFile!);
-  let text: string;
-  try {
-    text = realFsRead.readFileSync(file, "utf8");
-  } catch (err) {
-    throw new UserError([diag("io", `cannot read the plan file ${file}: ${errnoCode(err) ?? String(err)}`, { file })]);
-  }
-  const parsed = parsePlanJson(text, file);
-  if ("diagnostics" in parsed) throw new UserError(parsed.diagnostics);
-  return parsed.plan;
+  return readPlanFile(path.resolve(settings.cwd, settings.planFile!), realFsRead);
 }
 
 // Lock, then plan afresh or check the saved plan, then apply; the lock is held throughout.
@@ -144,13 +135,7 @@ async function applyLocked(settings: Settings, io: IO): Promise<number> {
   try {
     let plan: Plan;
     if (saved) {
-      const reasons = staleReasons(saved, ctx.manifest.hash, realFsRead);
-      if (reasons.length > 0) {
-        const more = reasons.length > 3 ? `\n(and ${reasons.length - 3} more)` : "";
-        throw new UserError([
-          diag("plan-stale", `saved plan is stale: ${reasons.slice(0, 3).join("; ")}${more}\nNothing was changed. Make a new plan.`),
-        ]);
-      }
+      refuseIfStale(saved, ctx.manifest.hash, realFsRead);
       plan = saved;
     } else {
       plan = planLocked(ctx, ctx.manifest, settings, io, progress);

@@ -1,9 +1,9 @@
 // `linkfarm plan`: read, observe, diff, print. The only write is `--out FILE`, to the file the
 // user named. Exit: 1 when blocked; with --detailed-exitcode 2 when changes are pending.
 
-import { diag, UserError } from "../../diagnostic.js";
+import { writePlanFile } from "../../apply/saved-plan/file.js";
 import { assertNever, hasChanges, isBlocked, type Plan } from "../../plan/types.js";
-import { errnoCode, realFs } from "../../platform/fs.js";
+import { realFs } from "../../platform/fs.js";
 import { path } from "../../platform/paths.js";
 import { renderJson } from "../../report/json.js";
 import { renderMarkdown } from "../../report/markdown.js";
@@ -14,29 +14,6 @@ import { selectionLine } from "../../report/selection.js";
 import type { Settings } from "../args.js";
 import type { IO } from "../io.js";
 import { loadContext, printDiagnostics, progressFor, withContextErrors, type Context } from "../load-context.js";
-
-// Temp sibling + fsync + rename: a reader never sees half a plan.
-function savePlan(file: string, text: string): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.linkfarm-tmp-${process.pid}`);
-  try {
-    const fd = realFs.openSync(tmp, "w", 0o644);
-    try {
-      realFs.writeSync(fd, text);
-      realFs.fsyncSync(fd);
-    } finally {
-      realFs.closeSync(fd);
-    }
-    realFs.renameSync(tmp, file);
-  } catch (err) {
-    try {
-      realFs.unlinkSync(tmp);
-    } catch {
-      // nothing was left behind
-    }
-    const code = errnoCode(err) ?? String(err);
-    throw new UserError([diag("io", `cannot write the plan to ${file}: ${code}`, { file })]);
-  }
-}
 
 // The plan in the requested format (`apply --dry-run` prints exactly this too).
 export function renderPlan(plan: Plan, settings: Settings, home: string): string {
@@ -76,7 +53,7 @@ export async function planForDisplay(settings: Settings, io: IO): Promise<Contex
 export async function runPlan(settings: Settings, io: IO): Promise<number> {
   return withContextErrors(io, settings, async () => {
     const ctx = await planForDisplay(settings, io);
-    if (settings.out !== undefined) savePlan(path.resolve(settings.cwd, settings.out), renderJson(ctx.plan));
+    if (settings.out !== undefined) writePlanFile(path.resolve(settings.cwd, settings.out), ctx.plan, realFs);
     io.stdout(renderPlan(ctx.plan, settings, ctx.host.home));
     if (isBlocked(ctx.plan)) return 1;
     if (settings.detailedExitcode && hasChanges(ctx.plan)) return 2;
