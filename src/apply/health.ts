@@ -13,7 +13,9 @@ import { probeNow, probeSourceNow } from "./precheck.js";
  * whose target or source is no longer the same data (an editor saved by rename). changed: a
  * symlink now holding other text. replaced: something else is at the path. missing: nothing is.
  */
-export type Health = "ok" | "dangling" | "diverged" | "changed" | "replaced" | "missing";
+/** Every health state, in the order status --help lists them. */
+export const HEALTH_STATES = ["ok", "dangling", "diverged", "changed", "replaced", "missing"] as const;
+export type Health = (typeof HEALTH_STATES)[number];
 
 export interface HealthEntry {
   target: string;

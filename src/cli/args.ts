@@ -1,25 +1,15 @@
 // Flags, environment and defaults merge into one Settings object here, once, validated.
 
-import { parseArgs } from "node:util";
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import { UserError } from "../diagnostic.js";
 import { CONFLICT_POLICIES, type ConflictPolicy } from "../manifest/types.js";
+import { allFlags, COMMANDS, commandSpec, FORMATS, GLOBAL_FLAGS, maxPositionals, type CommandName } from "../completion/spec.js";
 import type { IO } from "./io.js";
 import { closest } from "../suggest.js";
 
-export const COMMANDS = [
-  "plan",
-  "apply",
-  "status",
-  "unlink",
-  "validate",
-  "init",
-  "schema",
-  "completion",
-  "import",
-] as const;
-export type CommandName = (typeof COMMANDS)[number];
+export { COMMANDS, type CommandName } from "../completion/spec.js";
 
-export type OutputFormat = "text" | "json" | "markdown";
+export type OutputFormat = (typeof FORMATS)[number];
 
 export interface Settings {
   command: CommandName | "help" | "version";
@@ -33,8 +23,8 @@ export interface Settings {
   verbose: boolean;
   color: boolean;
   format: OutputFormat;
-  /** plan --out FILE */
-  out?: string;
+  /** plan --out FILE: where to save the plan. */
+  planOutFile?: string;
   /** plan --detailed-exitcode */
   detailedExitcode: boolean;
   /** apply PLANFILE: a first argument ending in `.json` (cli/selectors.ts checks it is a file). */
@@ -51,8 +41,8 @@ export interface Settings {
   initFile?: string;
   /** The positional arguments after the command name (completion SHELL, import KIND ARGS...). */
   args: string[];
-  /** import: -o FILE (write the manifest there instead of stdout). */
-  output?: string;
+  /** import -o FILE: where to write the imported manifest instead of stdout. */
+  importOutputFile?: string;
   /** import stow: -d DIR (the stow directory) and -t DIR (the target directory). */
   stowDir?: string;
   stowTarget?: string;
@@ -65,74 +55,30 @@ export interface Settings {
   stowOverride: string[];
 }
 
-const OPTIONS = {
-  config: { type: "string", short: "c" },
-  state: { type: "string" },
-  quiet: { type: "boolean", short: "q" },
-  verbose: { type: "boolean", short: "v" },
-  color: { type: "boolean" },
-  "no-color": { type: "boolean" },
-  help: { type: "boolean", short: "h" },
-  version: { type: "boolean", short: "V" },
-  json: { type: "boolean" },
-  format: { type: "string" },
-  out: { type: "string" },
-  "detailed-exitcode": { type: "boolean" },
-  "dry-run": { type: "boolean", short: "n" },
-  conflict: { type: "string" },
-  "lock-timeout": { type: "string" },
-  restore: { type: "boolean" },
-  output: { type: "string", short: "o" },
-  dir: { type: "string", short: "d" },
-  target: { type: "string", short: "t" },
-  fold: { type: "boolean" },
-  dotfiles: { type: "boolean" },
-  ignore: { type: "string", multiple: true },
-  defer: { type: "string", multiple: true },
-  override: { type: "string", multiple: true },
-} as const;
+// The parser's options, from the one description of the command line (completion/spec.ts).
+const OPTIONS: NonNullable<ParseArgsConfig["options"]> = Object.fromEntries(
+  allFlags().map((f) => [
+    f.long,
+    {
+      type: f.value.kind === "none" ? "boolean" : "string",
+      ...(f.short ? { short: f.short } : {}),
+      ...(f.multiple ? { multiple: true } : {}),
+    },
+  ]),
+);
 
-type OptionName = keyof typeof OPTIONS;
+/** The values parseArgs returns for OPTIONS, by the type each flag has in the table. */
+interface Values {
+  [long: string]: string | boolean | string[] | undefined;
+}
+const str = (v: Values, k: string): string | undefined => v[k] as string | undefined;
+const bool = (v: Values, k: string): boolean => (v[k] as boolean | undefined) ?? false;
+const list = (v: Values, k: string): string[] => (v[k] as string[] | undefined) ?? [];
 
-/** The commands that take selectors. */
-const SELECTING: ReadonlySet<string> = new Set(["plan", "apply", "status", "unlink"]);
-
-/** Which flags each command accepts, beyond the global ones. */
-const COMMAND_FLAGS: Record<CommandName, readonly OptionName[]> = {
-  plan: ["json", "format", "out", "detailed-exitcode", "conflict"],
-  apply: ["json", "format", "dry-run", "conflict", "lock-timeout"],
-  status: ["json"],
-  unlink: ["json", "dry-run", "restore", "lock-timeout"],
-  validate: ["json"],
-  init: [],
-  schema: [],
-  completion: [],
-  import: ["output", "dir", "target", "fold", "dotfiles", "ignore", "defer", "override"],
-};
-
-const GLOBAL_FLAGS: readonly OptionName[] = [
-  "config",
-  "state",
-  "quiet",
-  "verbose",
-  "color",
-  "no-color",
-  "help",
-  "version",
-];
-
-/** How many positional arguments each command takes. */
-const POSITIONALS: Record<CommandName, number> = {
-  plan: Infinity,
-  apply: Infinity,
-  status: Infinity,
-  unlink: Infinity,
-  validate: 0,
-  init: 1,
-  schema: 0,
-  completion: 1,
-  import: Infinity,
-};
+// The commands whose positional arguments are selectors.
+function selecting(command: Settings["command"]): boolean {
+  return command !== "help" && command !== "version" && commandSpec(command).positional.kind === "selectors";
+}
 
 function usage(message: string, hint = "Run `linkfarm --help` for usage."): UserError {
   return new UserError(`${message}\n${hint}`);
@@ -157,12 +103,13 @@ export function parseSettings(argv: readonly string[], io: IO): Settings {
     }
     throw usage(msg.split("\n")[0]!);
   }
-  const { values, positionals } = parsed;
+  const values = parsed.values as Values;
+  const positionals = parsed.positionals;
 
   const first = positionals[0];
   let command: Settings["command"];
   if (first === undefined) {
-    command = values.version ? "version" : "help";
+    command = bool(values, "version") ? "version" : "help";
   } else if ((COMMANDS as readonly string[]).includes(first)) {
     command = first as CommandName;
   } else if (first === "help") {
@@ -181,15 +128,16 @@ export function parseSettings(argv: readonly string[], io: IO): Settings {
     if (!(COMMANDS as readonly string[]).includes(topic)) throw usage(`unknown command "${topic}"`);
     helpFor = topic as CommandName;
   }
-  if (values.help && command !== "help" && command !== "version") {
+  if (bool(values, "help") && command !== "help" && command !== "version") {
     helpFor = command;
     command = "help";
   }
-  if (values.version && command !== "help") command = "version";
+  if (bool(values, "version") && command !== "help") command = "version";
 
   if (command !== "help" && command !== "version") {
-    const allowed = new Set<OptionName>([...GLOBAL_FLAGS, ...COMMAND_FLAGS[command]]);
-    for (const key of Object.keys(values) as OptionName[]) {
+    const spec = commandSpec(command);
+    const allowed = new Set([...GLOBAL_FLAGS, ...spec.flags].map((f) => f.long));
+    for (const key of Object.keys(values)) {
       if (!allowed.has(key)) {
         throw usage(
           `option --${key} does not apply to \`linkfarm ${command}\``,
@@ -197,7 +145,7 @@ export function parseSettings(argv: readonly string[], io: IO): Settings {
         );
       }
     }
-    const max = POSITIONALS[command];
+    const max = maxPositionals(spec.positional);
     if (positionals.length - 1 > max) {
       throw usage(
         `\`linkfarm ${command}\` takes ${max === 0 ? "no arguments" : "at most one argument"}, got "${positionals
@@ -209,45 +157,48 @@ export function parseSettings(argv: readonly string[], io: IO): Settings {
   }
 
   let format: OutputFormat = "text";
-  if (values.format !== undefined) {
-    if (values.format !== "text" && values.format !== "json" && values.format !== "markdown") {
-      throw usage(`--format must be text, json or markdown, not "${values.format}"`);
+  const givenFormat = str(values, "format");
+  if (givenFormat !== undefined) {
+    if (!(FORMATS as readonly string[]).includes(givenFormat)) {
+      throw usage(`--format must be text, json or markdown, not "${givenFormat}"`);
     }
-    format = values.format;
+    format = givenFormat as OutputFormat;
   }
-  if (values.json) {
-    if (values.format !== undefined && values.format !== "json") {
-      throw usage(`--json and --format ${values.format} disagree; use one of them`);
+  if (bool(values, "json")) {
+    if (givenFormat !== undefined && givenFormat !== "json") {
+      throw usage(`--json and --format ${givenFormat} disagree; use one of them`);
     }
     format = "json";
   }
 
   // A real apply reports outcomes (text or JSON); markdown is a view of a plan only.
-  if (command === "apply" && format === "markdown" && !values["dry-run"]) {
+  if (command === "apply" && format === "markdown" && !bool(values, "dry-run")) {
     throw usage("--format markdown goes with --dry-run (apply reports outcomes as text or JSON)");
   }
 
   let conflict: ConflictPolicy | undefined;
-  if (values.conflict !== undefined) {
-    if (!(CONFLICT_POLICIES as readonly string[]).includes(values.conflict)) {
-      throw usage(`--conflict must be one of ${CONFLICT_POLICIES.join(", ")}, not "${values.conflict}"`);
+  const givenConflict = str(values, "conflict");
+  if (givenConflict !== undefined) {
+    if (!(CONFLICT_POLICIES as readonly string[]).includes(givenConflict)) {
+      throw usage(`--conflict must be one of ${CONFLICT_POLICIES.join(", ")}, not "${givenConflict}"`);
     }
-    conflict = values.conflict as ConflictPolicy;
+    conflict = givenConflict as ConflictPolicy;
   }
 
   let lockTimeoutMs = 10_000;
-  if (values["lock-timeout"] !== undefined) {
-    const s = Number(values["lock-timeout"]);
+  const givenTimeout = str(values, "lock-timeout");
+  if (givenTimeout !== undefined) {
+    const s = Number(givenTimeout);
     if (!Number.isFinite(s) || s < 0) {
-      throw usage(`--lock-timeout takes seconds (a number ≥ 0), not "${values["lock-timeout"]}"`);
+      throw usage(`--lock-timeout takes seconds (a number ≥ 0), not "${givenTimeout}"`);
     }
     lockTimeoutMs = Math.round(s * 1000);
   }
 
   const env = io.env;
   let color: boolean;
-  if (values["no-color"]) color = false;
-  else if (values.color) color = true;
+  if (bool(values, "no-color")) color = false;
+  else if (bool(values, "color")) color = true;
   else if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") color = false;
   else if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "" && env.FORCE_COLOR !== "0") color = true;
   else color = io.stdoutIsTTY && env.TERM !== "dumb";
@@ -256,29 +207,35 @@ export function parseSettings(argv: readonly string[], io: IO): Settings {
     command,
     cwd: io.cwd,
     env,
-    quiet: values.quiet ?? false,
-    verbose: values.verbose ?? false,
+    quiet: bool(values, "quiet"),
+    verbose: bool(values, "verbose"),
     color,
     format,
-    detailedExitcode: values["detailed-exitcode"] ?? false,
-    dryRun: values["dry-run"] ?? false,
+    detailedExitcode: bool(values, "detailed-exitcode"),
+    dryRun: bool(values, "dry-run"),
     lockTimeoutMs,
-    restore: values.restore ?? false,
+    restore: bool(values, "restore"),
     args: positionals.slice(1),
-    selectors: SELECTING.has(command) ? positionals.slice(1) : [],
-    fold: values.fold ?? false,
-    dotfiles: values.dotfiles ?? false,
-    stowIgnore: values.ignore ?? [],
-    stowDefer: values.defer ?? [],
-    stowOverride: values.override ?? [],
+    selectors: selecting(command) ? positionals.slice(1) : [],
+    fold: bool(values, "fold"),
+    dotfiles: bool(values, "dotfiles"),
+    stowIgnore: list(values, "ignore"),
+    stowDefer: list(values, "defer"),
+    stowOverride: list(values, "override"),
   };
-  if (values.output !== undefined) settings.output = values.output;
-  if (values.dir !== undefined) settings.stowDir = values.dir;
-  if (values.target !== undefined) settings.stowTarget = values.target;
+  const output = str(values, "output");
+  if (output !== undefined) settings.importOutputFile = output;
+  const dir = str(values, "dir");
+  if (dir !== undefined) settings.stowDir = dir;
+  const target = str(values, "target");
+  if (target !== undefined) settings.stowTarget = target;
   if (helpFor) settings.helpFor = helpFor;
-  if (values.config !== undefined) settings.config = values.config;
-  if (values.state !== undefined) settings.state = values.state;
-  if (values.out !== undefined) settings.out = values.out;
+  const config = str(values, "config");
+  if (config !== undefined) settings.config = config;
+  const state = str(values, "state");
+  if (state !== undefined) settings.state = state;
+  const out = str(values, "out");
+  if (out !== undefined) settings.planOutFile = out;
   if (conflict) settings.conflict = conflict;
   if (command === "apply" && positionals[1]?.endsWith(".json")) {
     settings.planFile = positionals[1];

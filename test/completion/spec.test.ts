@@ -1,10 +1,13 @@
-// The completion table agrees with the parser (src/cli/args.ts) and with the help texts.
+// The one description of the command line (src/completion/spec.ts) agrees with the parser
+// (src/cli/args.ts), the help texts (src/cli/help.ts) and the completion scripts.
 
 import { describe, expect, it } from "vitest";
 import { COMMANDS, parseSettings } from "../../src/cli/args.js";
 import { COMMAND_HELP, helpText } from "../../src/cli/help.js";
 import type { IO } from "../../src/cli/io.js";
-import { COMMAND_SPECS, FORMATS, GLOBAL_FLAGS, type FlagSpec } from "../../src/completion/spec.js";
+import { COMMAND_SPECS, FORMATS, GLOBAL_FLAGS, maxPositionals, SHELLS, type FlagSpec } from "../../src/completion/spec.js";
+import { HEALTH_STATES } from "../../src/apply/health.js";
+import { completionScript } from "../../src/cli/commands/completion.js";
 import { UserError } from "../../src/diagnostic.js";
 import { CONFLICT_POLICIES } from "../../src/manifest/types.js";
 
@@ -91,5 +94,38 @@ describe("completion table", () => {
       expect({ command: c.name, missing }).toEqual({ command: c.name, missing: KNOWN_HELP_GAPS[c.name] ?? [] });
       for (const f of listed) expect({ command: c.name, flag: f, offered: offered.includes(f) }).toMatchObject({ offered: true });
     }
+  });
+});
+
+describe("the one table (completion/spec.ts) makes the parser, the help and the completions", () => {
+  const scripts = Object.fromEntries(SHELLS.map((s) => [s, completionScript(s)]));
+
+  it("every flag of every command is accepted by the parser, listed in its help and completed by every shell", () => {
+    for (const c of COMMAND_SPECS) {
+      const help = helpText(c.name);
+      for (const f of [...GLOBAL_FLAGS, ...c.flags]) {
+        const row = { command: c.name, flag: f.long };
+        expect({ ...row, parsed: accepts([c.name, ...argv(f)]) }).toEqual({ ...row, parsed: true });
+        expect({ ...row, help: help.includes(`--${f.long}${f.arg ? ` ${f.arg}` : ""}`) }).toEqual({ ...row, help: true });
+        if (f.short) expect({ ...row, short: help.includes(`-${f.short}, --${f.long}`) }).toEqual({ ...row, short: true });
+        for (const s of SHELLS) expect({ ...row, shell: s, completed: scripts[s]!.includes(f.long) }).toEqual({ ...row, shell: s, completed: true });
+      }
+      expect(COMMAND_HELP[c.name]).toContain(`Usage: ${c.usage[0]}`);
+      // zsh and fish show each command's line (quoted: a line with a quote is escaped there).
+      if (!c.describe.includes("'")) for (const s of ["zsh", "fish"]) expect(scripts[s]).toContain(c.describe);
+    }
+  });
+
+  it("the parser takes as many positional arguments as the table says", () => {
+    for (const c of COMMAND_SPECS) {
+      const max = maxPositionals(c.positional);
+      if (max === Infinity) continue;
+      const words = c.positional.kind === "words" ? c.positional.words : ["x"];
+      expect(() => parseSettings([c.name, ...Array.from({ length: max + 1 }, () => words[0]!)], io)).toThrow(/takes/);
+    }
+  });
+
+  it("status --help lists every health state status reports", () => {
+    for (const h of HEALTH_STATES) expect(helpText("status")).toContain(h);
   });
 });

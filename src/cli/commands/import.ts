@@ -23,7 +23,7 @@ const USAGE =
 export async function runImport(settings: Settings, io: IO): Promise<number> {
   const [kind, ...rest] = settings.args;
   const host = readHostFacts(settings.env);
-  const outFile = settings.output !== undefined ? path.resolve(settings.cwd, settings.output) : undefined;
+  const outFile = settings.importOutputFile !== undefined ? path.resolve(settings.cwd, settings.importOutputFile) : undefined;
   // Printed to stdout, paths are written for the natural place to save the manifest (the stow
   // directory, the dotbot configuration's directory): the importers' default.
   const manifestDir = outFile ? { manifestDir: realDir(path.dirname(outFile)) } : {};

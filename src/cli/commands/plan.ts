@@ -53,7 +53,7 @@ export async function planForDisplay(settings: Settings, io: IO): Promise<Contex
 export async function runPlan(settings: Settings, io: IO): Promise<number> {
   return withContextErrors(io, settings, async () => {
     const ctx = await planForDisplay(settings, io);
-    if (settings.out !== undefined) writePlanFile(path.resolve(settings.cwd, settings.out), ctx.plan, realFs);
+    if (settings.planOutFile !== undefined) writePlanFile(path.resolve(settings.cwd, settings.planOutFile), ctx.plan, realFs);
     io.stdout(renderPlan(ctx.plan, settings, ctx.host.home));
     if (isBlocked(ctx.plan)) return 1;
     if (settings.detailedExitcode && hasChanges(ctx.plan)) return 2;
