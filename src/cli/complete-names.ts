@@ -6,7 +6,7 @@ import { UserError } from "../diagnostic.js";
 import { knownNames } from "../plan/select.js";
 import { parseSettings } from "./args.js";
 import type { IO } from "./io.js";
-import { loadBase, withContextErrors } from "./load-context.js";
+import { loadBase } from "./load-context.js";
 
 export async function runCompleteNames(argv: readonly string[], io: IO): Promise<number> {
   const [what, ...flags] = argv;
@@ -14,10 +14,8 @@ export async function runCompleteNames(argv: readonly string[], io: IO): Promise
   // `status` takes the same -c and --state; selectors would be refused below.
   const settings = parseSettings(["status", ...flags], io);
   if (settings.selectors.length > 0) throw new UserError(`\`linkfarm __complete names\` takes no arguments`);
-  return withContextErrors(io, settings, async () => {
-    const { manifest, state } = await loadBase(settings);
-    const names = knownNames(manifest.links, state);
-    io.stdout(names.map((n) => `${n}\n`).join(""));
-    return 0;
-  });
+  const { manifest, state } = await loadBase(settings);
+  const names = knownNames(manifest.links, state);
+  io.stdout(names.map((n) => `${n}\n`).join(""));
+  return 0;
 }

@@ -1,6 +1,6 @@
 // The read-only half every command shares: settings → host facts → manifest → state → observation
-// → plan. Throws ContextError (a UserError carrying the manifest texts, for carets) with every
-// diagnostic at once; returns warnings for the command to print.
+// → plan. Throws a UserError carrying the manifest texts (for carets; cli/run.ts prints it) with
+// every diagnostic at once; returns warnings for the command to print.
 
 import { readJournal, replayJournal } from "../state/replay.js";
 import { UserError, hasErrors, needsUser, type Diagnostic } from "../diagnostic.js";
@@ -34,14 +34,6 @@ export interface Context {
   warnings: Diagnostic[];
 }
 
-// A UserError that also knows the manifest texts, so the command can print carets.
-export class ContextError extends UserError {
-  constructor(diagnostics: Diagnostic[], sources: ReadonlyMap<string, string>) {
-    super(diagnostics, 1, sources);
-    this.name = "ContextError";
-  }
-}
-
 export interface ContextOptions {
   /** Overrides settings.conflict (e.g. apply reading a saved plan's policy). */
   conflict?: ConflictPolicy;
@@ -58,13 +50,13 @@ export type BaseContext = Pick<Context, "host" | "manifest" | "sources" | "state
 export type ManifestContext = Pick<Context, "host" | "manifest" | "sources" | "stateFile" | "warnings">;
 
 // Settings → host facts, the valid manifest (`config` overrides -c, e.g. a saved plan's
-// manifest) and its state file path. Throws ContextError on any manifest error.
-export async function locateManifest(settings: Settings, config?: string): Promise<ManifestContext> {
+// manifest) and its state file path. Throws a UserError on any manifest error.
+export async function loadManifestContext(settings: Settings, config?: string): Promise<ManifestContext> {
   const host = readHostFacts(settings.env);
   const file = config ?? (settings.config !== undefined ? path.resolve(settings.cwd, settings.config) : undefined);
   const loaded = await loadManifest({ cwd: settings.cwd, host, ...(file !== undefined ? { config: file } : {}) });
   const sources = loaded.sources;
-  if (!loaded.manifest || hasErrors(loaded.diagnostics)) throw new ContextError(loaded.diagnostics, sources);
+  if (!loaded.manifest || hasErrors(loaded.diagnostics)) throw new UserError(loaded.diagnostics, 1, sources);
   const manifest = loaded.manifest;
   const override = settings.state !== undefined ? path.resolve(settings.cwd, settings.state) : undefined;
   const stateFile = stateFilePath(manifest.file, host, override);
@@ -77,13 +69,13 @@ export async function locateManifest(settings: Settings, config?: string): Promi
 export function readStateReplayed(located: ManifestContext, fs: FsRead): State {
   const { manifest, sources, stateFile } = located;
   const read = readState(stateFile, manifest.file, fs);
-  if ("diagnostics" in read) throw new ContextError(read.diagnostics, sources);
+  if ("diagnostics" in read) throw new UserError(read.diagnostics, 1, sources);
   return replayJournal(read.state, readJournal(stateFile, fs), fs);
 }
 
 // Manifest and state only (status, unlink, or apply of a saved plan need no fresh plan).
 export async function loadBase(settings: Settings, options: ContextOptions = {}): Promise<BaseContext> {
-  const located = await locateManifest(settings);
+  const located = await loadManifestContext(settings);
   return { ...located, state: readStateReplayed(located, options.fs ?? realFsRead) };
 }
 
@@ -100,7 +92,7 @@ export async function loadContext(settings: Settings, options: ContextOptions = 
     ...(conflict ? { conflict } : {}),
     ...(options.progress ? { progress: options.progress } : {}),
   });
-  if (hasErrors(observed.diagnostics)) throw new ContextError(observed.diagnostics, sources);
+  if (hasErrors(observed.diagnostics)) throw new UserError(observed.diagnostics, 1, sources);
 
   const selection = selectionFor(settings, host.home, { entries: manifest.links, desired: observed.observation.desired, state });
   const plan = makePlan(manifest, observed.observation, state, {
@@ -131,15 +123,4 @@ export function printDiagnostics(
 ): void {
   if (diagnostics.length === 0) return;
   io.stderr(formatDiagnostics(diagnostics, { color, ...(sources ? { sources } : {}) }));
-}
-
-// Runs a command body; a ContextError is printed with its carets and becomes exit 1.
-export async function withContextErrors(io: IO, settings: Settings, body: () => Promise<number>): Promise<number> {
-  try {
-    return await body();
-  } catch (err) {
-    if (!(err instanceof ContextError)) throw err;
-    printDiagnostics(io, err.diagnostics, err.sources, settings.color && io.stderrIsTTY);
-    return err.exitCode;
-  }
 }

@@ -1,5 +1,6 @@
-// run(argv, io) → exit code. The one catch: UserError → its message and exit 1; anything else
-// is a bug and gets its stack.
+// run(argv, io) → exit code. The one catch: UserError → its diagnostics (with the manifest line
+// and a caret when it carries the manifest texts; coloured on a terminal unless --no-color) and
+// its exit code; anything else is a bug and gets its stack.
 
 import { InternalError, UserError } from "../diagnostic.js";
 import { formatDiagnostics } from "../report/diagnostics.js";
@@ -24,10 +25,12 @@ const LOADERS: Record<CommandName, () => Promise<CommandFn>> = {
 };
 
 export async function run(argv: readonly string[], io: IO): Promise<number> {
+  let color = false;
   try {
     // Hidden: what the shell completions run to list entry names.
     if (argv[0] === "__complete") return await (await import("./complete-names.js")).runCompleteNames(argv.slice(1), io);
     const settings = parseSettings(argv, io);
+    color = settings.color && io.stderrIsTTY;
     if (settings.command === "help") {
       io.stdout(helpText(settings.helpFor));
       return 0;
@@ -41,7 +44,7 @@ export async function run(argv: readonly string[], io: IO): Promise<number> {
   } catch (err) {
     if (err instanceof UserError) {
       const sources = err.sources;
-      io.stderr(formatDiagnostics(err.diagnostics, { color: false, ...(sources ? { sources } : {}) }));
+      io.stderr(formatDiagnostics(err.diagnostics, { color, ...(sources ? { sources } : {}) }));
       return err.exitCode;
     }
     const e = err instanceof Error ? err : new InternalError(String(err));

@@ -1,0 +1,118 @@
+// What apply and unlink share: the state read under the lock (or read-only for a dry run),
+// a plan made against it, and the plan executed under that lock.
+
+import { hasErrors, UserError } from "../diagnostic.js";
+import { apply } from "../apply/apply.js";
+import { acquireLock, type LockHandle } from "../apply/lock.js";
+import { recoverState } from "../apply/recover.js";
+import type { ApplyResult } from "../apply/types.js";
+import type { HostFacts, Manifest } from "../manifest/types.js";
+import { observe } from "../observe/observe.js";
+import { plan as makePlan, type PlanOptions } from "../plan/plan.js";
+import type { Plan } from "../plan/types.js";
+import { realFs, realFsRead } from "../platform/fs.js";
+import { symlinkRights } from "../platform/host.js";
+import type { Progress } from "../report/progress.js";
+import { readState } from "../state/read.js";
+import type { State } from "../state/types.js";
+import type { Settings } from "./args.js";
+import type { IO } from "./io.js";
+import { loadManifestContext, printDiagnostics, readStateReplayed } from "./load-context.js";
+import { selectionFor } from "./selectors.js";
+
+/** What apply and unlink decide from: the manifest and the recorded state. */
+export interface StateContext {
+  host: HostFacts;
+  manifest: Manifest;
+  sources: Map<string, string>;
+  stateFile: string;
+  state: State;
+}
+
+/** A StateContext read while holding the state lock (the caller releases it). */
+export interface LockedContext extends StateContext {
+  lock: LockHandle;
+}
+
+// Manifest → state file, without the lock and without writing (dry runs): a crashed run's
+// journal is replayed in memory only.
+export async function loadUnlocked(settings: Settings, io: IO): Promise<StateContext> {
+  const located = await loadManifestContext(settings);
+  const { host, manifest, sources, stateFile, warnings } = located;
+  printDiagnostics(io, warnings, sources, false);
+  return { host, manifest, sources, stateFile, state: readStateReplayed(located, realFsRead) };
+}
+
+// Manifest → state file → LOCK → crash recovery → state. The caller releases the lock.
+export async function loadLocked(settings: Settings, io: IO, configOverride?: string): Promise<LockedContext> {
+  const located = await loadManifestContext(settings, configOverride);
+  const { host, manifest, sources, stateFile, warnings } = located;
+  printDiagnostics(io, warnings, sources, false);
+  const lock = await acquireLock(stateFile, realFs, { timeoutMs: settings.lockTimeoutMs });
+  try {
+    const rec = recoverState(stateFile, manifest.file, realFs);
+    if (rec.diagnostics.length > 0) throw new UserError(rec.diagnostics, 1, sources);
+    const read = readState(stateFile, manifest.file, realFsRead);
+    if ("diagnostics" in read) throw new UserError(read.diagnostics, 1, sources);
+    return { host, manifest, sources, stateFile, state: read.state, lock };
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+}
+
+// Execute a plan with the lock loadLocked took (the caller releases it): the real file system,
+// `manifest`'s hooks (unlink passes a reshaped manifest without any), run in its directory.
+export function applyUnderLock(
+  plan: Plan,
+  ctx: LockedContext,
+  manifest: Manifest,
+  settings: Settings,
+  progress?: Progress,
+  signal?: AbortSignal,
+): Promise<ApplyResult> {
+  return apply(plan, {
+    fs: realFs,
+    state: ctx.state,
+    stateFile: ctx.stateFile,
+    manifestDir: manifest.dir,
+    hooks: manifest.hooks,
+    env: settings.env,
+    platform: ctx.host.os,
+    alreadyLocked: true,
+    ...(progress ? { progress: progress.report } : {}),
+    ...(signal ? { signal } : {}),
+  });
+}
+
+// Observe and plan a manifest (possibly reshaped, as unlink does) against the locked state.
+export function planLocked(
+  ctx: StateContext,
+  manifest: Manifest,
+  settings: Settings,
+  io: IO,
+  progress?: Progress,
+  options: Pick<PlanOptions, "unlink"> = {},
+): Plan {
+  const conflict = settings.conflict;
+  const observed = observe(manifest, ctx.state, {
+    fs: realFsRead,
+    host: ctx.host,
+    ...(conflict ? { conflict } : {}),
+    ...(progress ? { progress: progress.report } : {}),
+  });
+  progress?.end();
+  if (hasErrors(observed.diagnostics)) throw new UserError(observed.diagnostics, 1, ctx.sources);
+  printDiagnostics(io, observed.diagnostics, ctx.sources, false);
+  const symlinks = symlinkRights(ctx.host);
+  // unlink plans a manifest declaring nothing: the declared targets stand in for desired links.
+  const desired = manifest.links.length > 0 ? { desired: observed.observation.desired } : {};
+  const selection = selectionFor(settings, ctx.host.home, { entries: ctx.manifest.links, state: ctx.state, ...desired });
+  return makePlan(manifest, observed.observation, ctx.state, {
+    ...options,
+    platform: ctx.host.os,
+    symlinks,
+    ...(conflict ? { conflict } : {}),
+    ...(selection ? { selection } : {}),
+  });
+}
