@@ -14,7 +14,8 @@ import { execaRunner, runHooks } from "./hooks.js";
 import { applyEntry, openJournal, readJournal, replayJournal, type JournalEntry } from "./journal.js";
 import { isIntent } from "./intents.js";
 import { acquireLock, type LockHandle } from "./lock.js";
-import { compareObserved, expectedNow, ownWriteKey, probeNow, type OwnWrites } from "./precheck.js";
+import { compareObserved, expectedNow, ownWriteKey, type OwnWrites } from "./compare-observed.js";
+import { probeNow } from "../observe/probe.js";
 import { createLink, removeEntry, replaceLink, Stale, type StepContext, type StepResult } from "./steps.js";
 import type { ApplyDeps, ApplyLockOptions, ApplyResult, Outcome } from "./types.js";
 

@@ -4,7 +4,7 @@
 
 import type { FsRead } from "../platform/fs.js";
 import type { JournalEntry } from "./journal.js";
-import { probeNow } from "./precheck.js";
+import { probeNow } from "../observe/probe.js";
 
 type Intent = Extract<JournalEntry, { op: "mkdir" | "backup" }>;
 

@@ -14,7 +14,8 @@ import { withName, type StateBackup, type StateLink } from "../state/types.js";
 import type { JournalEntry } from "./journal.js";
 import { autoFailed, autoFallback, fellBack } from "./auto-fallback.js";
 import { newerNow } from "./newer.js";
-import { compareSource, probeNow, probeSourceNow } from "./precheck.js";
+import { compareSource } from "./compare-observed.js";
+import { probeNow, probeSourceNow } from "../observe/probe.js";
 
 /** The disk no longer matches the plan: skip the action, report it, exit 1. */
 export class Stale extends Error {}

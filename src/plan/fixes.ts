@@ -5,7 +5,8 @@
 import { CONFLICT_POLICIES } from "../manifest/types.js";
 import { newerOf } from "./newer.js";
 import { OVERWRITE_NONEMPTY, reasonText } from "./reasons.js";
-import { assertNever, type LinkAction, type Resolution, type Action, type ReasonCode } from "./types.js";
+import type { LinkAction, Resolution, Action, ReasonCode } from "./types.js";
+import { assertNever } from "../assert.js";
 
 /** Every policy that can resolve a conflict, in the order they are suggested. */
 export const RESOLUTIONS: readonly Resolution[] = CONFLICT_POLICIES.filter((p): p is Resolution => p !== "fail");

@@ -2,7 +2,8 @@
 // schema/plan.schema.json. The same document is the saved plan file (`plan --out`), so it
 // carries every observation apply must re-check; parse-plan.ts reads it back.
 
-import { ACTION_KINDS, assertNever, type Action, type Plan, type Summary } from "../plan/types.js";
+import { ACTION_KINDS, type Action, type Plan, type Summary } from "../plan/types.js";
+import { assertNever } from "../assert.js";
 
 // Fixed key order, so that documents diff well and tests can pin them.
 function actionJson(a: Action): Record<string, unknown> {

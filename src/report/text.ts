@@ -2,7 +2,8 @@
 // then a summary line. A view of the plan: it decides nothing, and colours only when told to.
 
 import { commonFixes } from "../plan/fixes.js";
-import { assertNever, isBlocked, hasChanges, isPrune, type Action, type ActionKind, type Plan } from "../plan/types.js";
+import { isBlocked, hasChanges, isPrune, type Action, type ActionKind, type Plan } from "../plan/types.js";
+import { assertNever } from "../assert.js";
 import { displayPath } from "../platform/paths.js";
 import { paint, type Paint } from "./color.js";
 

@@ -2,17 +2,17 @@
 // under it, so that a second concurrent apply plans against the first one's result (SPEC says
 // plan, then lock; locking first makes two concurrent applies both succeed and agree).
 
-import { diag, hasErrors, UserError } from "../../diagnostic.js";
+import { diag, UserError } from "../../diagnostic.js";
 import { apply } from "../../apply/apply.js";
 import { acquireLock, type LockHandle } from "../../apply/lock.js";
 import { recoverState } from "../../apply/recover.js";
 import { staleReasons } from "../../apply/saved-plan.js";
 import type { HostFacts, Manifest } from "../../manifest/types.js";
-import { observe } from "../../observe/observe.js";
-import { plan as makePlan, type PlanOptions } from "../../plan/plan.js";
+import type { DesiredLink } from "../../expand/types.js";
+import { observeAndPlan, type PipelineOptions } from "../../pipeline/pipeline.js";
 import { isBlocked, type Plan } from "../../plan/types.js";
 import { errnoCode, realFs, realFsRead } from "../../platform/fs.js";
-import { readHostFacts, symlinkRights } from "../../platform/host.js";
+import { readHostFacts } from "../../platform/host.js";
 import { path } from "../../platform/paths.js";
 import { renderApplyJson } from "../../report/apply-json.js";
 import { renderApplyText } from "../../report/apply-text.js";
@@ -97,29 +97,21 @@ export function planLocked(
   settings: Settings,
   io: IO,
   progress?: Progress,
-  options: Pick<PlanOptions, "unlink"> = {},
+  options: Pick<PipelineOptions, "unlink"> = {},
 ): Plan {
   const conflict = settings.conflict;
-  const observed = observe(manifest, ctx.state, {
-    fs: realFsRead,
-    host: ctx.host,
+  // unlink plans a manifest declaring nothing: the declared targets stand in for desired links.
+  const select = (desired: readonly DesiredLink[]) =>
+    selectionFor(settings, ctx.host.home, { entries: ctx.manifest.links, state: ctx.state, ...(manifest.links.length > 0 ? { desired } : {}) });
+  const done = observeAndPlan(manifest, ctx.state, { fs: realFsRead, host: ctx.host, ...(progress ? { progress: progress.report } : {}) }, {
+    ...options,
     ...(conflict ? { conflict } : {}),
-    ...(progress ? { progress: progress.report } : {}),
+    select,
   });
   progress?.end();
-  if (hasErrors(observed.diagnostics)) throw new ContextError(observed.diagnostics, ctx.sources);
-  printDiagnostics(io, observed.diagnostics, ctx.sources, false);
-  const symlinks = symlinkRights(ctx.host);
-  // unlink plans a manifest declaring nothing: the declared targets stand in for desired links.
-  const desired = manifest.links.length > 0 ? { desired: observed.observation.desired } : {};
-  const selection = selectionFor(settings, ctx.host.home, { entries: ctx.manifest.links, state: ctx.state, ...desired });
-  return makePlan(manifest, observed.observation, ctx.state, {
-    ...options,
-    platform: ctx.host.os,
-    symlinks,
-    ...(conflict ? { conflict } : {}),
-    ...(selection ? { selection } : {}),
-  });
+  if (!done.plan) throw new ContextError(done.diagnostics, ctx.sources);
+  printDiagnostics(io, done.diagnostics, ctx.sources, false);
+  return done.plan;
 }
 
 function readSavedPlan(settings: Settings): Plan {

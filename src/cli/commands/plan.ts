@@ -2,7 +2,8 @@
 // user named. Exit: 1 when blocked; with --detailed-exitcode 2 when changes are pending.
 
 import { diag, UserError } from "../../diagnostic.js";
-import { assertNever, hasChanges, isBlocked, type Plan } from "../../plan/types.js";
+import { hasChanges, isBlocked, type Plan } from "../../plan/types.js";
+import { assertNever } from "../../assert.js";
 import { errnoCode, realFs } from "../../platform/fs.js";
 import { path } from "../../platform/paths.js";
 import { renderJson } from "../../report/json.js";
