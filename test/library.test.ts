@@ -39,6 +39,7 @@ async function roundTrip(api: typeof lib) {
     stateFile,
     manifestDir: manifest.dir,
     hooks: manifest.hooks,
+    platform: host.os,
   });
   expect(result.ok).toBe(true);
   expect(sb.readlink("home/.bashrc")).toBe(sb.p("dots/bashrc"));

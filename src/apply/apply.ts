@@ -5,7 +5,6 @@
 import type { Action, LinkAction, Plan, RemoveAction } from "../plan/types.js";
 import { hasChanges, isBlocked, isPrune } from "../plan/types.js";
 import { errnoCode } from "../platform/fs.js";
-import { HOST_OS } from "../platform/os.js";
 import { platformFor } from "../platform/platform.js";
 import { withName, type State, type StateLink } from "../state/types.js";
 import { writeStateFile } from "../state/write.js";
@@ -118,7 +117,7 @@ export async function apply(plan: Plan, deps: ApplyDeps & ApplyLockOptions): Pro
   try {
     const ctx: StepContext = {
       fs,
-      platform: platformFor(deps.platform ?? HOST_OS),
+      platform: platformFor(deps.platform),
       nowIso: () => now().toISOString(),
       backupsOf: (target) => state.backups.filter((b) => b.target === target),
       record(entries: JournalEntry[]) {

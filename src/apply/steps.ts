@@ -3,6 +3,7 @@
 // disk moved under it. Nothing here deletes bytes that are not kept somewhere else, except
 // `overwrite`, which the user asked for.
 
+import { InternalError } from "../diagnostic.js";
 import type { FsWrite } from "../platform/fs.js";
 import { COPYFILE_EXCL, errnoCode } from "../platform/fs.js";
 import { makeLink } from "../platform/links.js";
@@ -252,7 +253,7 @@ function recordBackup(ctx: StepContext, target: string, bak: string): string {
 // actions of the plan that observed a name of that file expect them (see apply).
 function adopt(ctx: StepContext, a: LinkAction, src: SourceObserved): Rewrite {
   if (a.observed.kind !== "file") throw new Stale("adopt needs a regular file at the target");
-  if (src.kind !== "file") throw new Error(`adopt needs a file source: ${a.source}`);
+  if (src.kind !== "file") throw new InternalError(`adopt needs a file source: ${a.source}`); // compareSource made it stale first
   const bytes = ctx.fs.readFileSync(a.target);
   const fd = ctx.fs.openSync(src.realpath, "r+");
   try {
@@ -338,7 +339,7 @@ export function replaceLink(ctx: StepContext, a: LinkAction): StepResult {
           keepNewer(ctx, a, result);
           break;
         case undefined:
-          throw new Error("replace action without a resolution");
+          throw new InternalError("replace action without a resolution");
       }
     } else if (a.observed.kind === "dir") {
       throw new Stale("a directory is in the way");

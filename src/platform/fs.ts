@@ -5,18 +5,11 @@ import * as nodeFs from "node:fs";
 
 export type FsRead = Pick<
   typeof nodeFs,
-  | "lstatSync"
-  | "statSync"
-  | "readlinkSync"
-  | "readdirSync"
-  | "realpathSync"
-  | "openSync"
-  | "readSync"
-  | "closeSync"
-  | "fstatSync"
-  | "readFileSync"
-  | "existsSync"
->;
+  "lstatSync" | "statSync" | "readlinkSync" | "readdirSync" | "realpathSync" | "readSync" | "closeSync" | "readFileSync" | "existsSync"
+> & {
+  /** Opens for reading only: FsRead has no flag that writes or creates. */
+  openSync(path: string, flags: "r"): number;
+};
 
 export type FsWrite = FsRead &
   Pick<
@@ -27,11 +20,12 @@ export type FsWrite = FsRead &
     | "renameSync"
     | "unlinkSync"
     | "rmdirSync"
+    | "openSync"
+    | "fstatSync"
     | "writeFileSync"
     | "writeSync"
     | "fsyncSync"
     | "ftruncateSync"
-    | "appendFileSync"
     | "copyFileSync"
     | "utimesSync"
   >;

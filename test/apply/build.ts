@@ -77,6 +77,7 @@ export function run(
     manifestDir: sb.p("repo"),
     hooks: { before: [], after: [] },
     runHook,
+    platform: process.platform,
     lockTimeoutMs: 200,
     ...extra,
   });
