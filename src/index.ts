@@ -1,8 +1,11 @@
 // The library: the same engine as the CLI, typed, with the JSON plan as its data model.
 //
-//   const loaded = await loadManifest({ cwd, host: readHostFacts(process.env) });
-//   const { observation } = observe(loaded.manifest, state, { fs: realFsRead, host });
-//   const p = plan(loaded.manifest, observation, state);
+//   const host = readHostFacts(process.env);
+//   const loaded = await loadManifest({ cwd, host });
+//   const { plan: p } = observeAndPlan(loaded.manifest, state, { fs: realFsRead, host });
+//
+// observeAndPlan is the CLI's pipeline (listSources → expand → observeTargets → plan);
+// observe() and plan() are its two halves.
 
 export type { Diagnostic, DiagnosticCode } from "./diagnostic.js";
 export { UserError, InternalError } from "./diagnostic.js";
@@ -17,6 +20,7 @@ export { ACTION_KINDS, isBlocked, hasChanges } from "./plan/types.js";
 export { loadManifest, type LoadOptions, type LoadResult } from "./manifest/load.js";
 export { observe, type ObserveDeps, type ObserveResult } from "./observe/observe.js";
 export { plan, type PlanOptions } from "./plan/plan.js";
+export { observeAndPlan, type PipelineOptions, type PipelineResult } from "./pipeline/pipeline.js";
 export { apply, blockers } from "./apply/apply.js";
 
 // state

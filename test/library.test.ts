@@ -31,6 +31,9 @@ async function roundTrip(api: typeof lib) {
   const { observation } = api.observe(manifest, read.state, { fs: api.realFsRead, host });
   const p = api.plan(manifest, observation, read.state);
   expect(p.summary.create).toBe(2);
+  // The CLI's pipeline (listSources → expand → observeTargets → plan) gives the same plan.
+  const piped = api.observeAndPlan(manifest, read.state, { fs: api.realFsRead, host });
+  expect(piped.plan).toEqual(api.plan(manifest, observation, read.state, { platform: host.os, symlinks: api.symlinkRights(host) }));
   expect(api.isBlocked(p)).toBe(false);
 
   const result = await api.apply(p, {
@@ -39,6 +42,7 @@ async function roundTrip(api: typeof lib) {
     stateFile,
     manifestDir: manifest.dir,
     hooks: manifest.hooks,
+    platform: host.os,
   });
   expect(result.ok).toBe(true);
   expect(sb.readlink("home/.bashrc")).toBe(sb.p("dots/bashrc"));

@@ -5,7 +5,6 @@
 import type { Action, LinkAction, Plan, RemoveAction } from "../plan/types.js";
 import { hasChanges, isBlocked, isPrune } from "../plan/types.js";
 import { errnoCode } from "../platform/fs.js";
-import { HOST_OS } from "../platform/os.js";
 import { platformFor } from "../platform/platform.js";
 import { withName, type State, type StateLink } from "../state/types.js";
 import { writeStateFile } from "../state/write.js";
@@ -15,7 +14,8 @@ import { applyEntry, readJournal, replayJournal, type JournalEntry } from "../st
 import { openJournal } from "./journal-writer.js";
 import { isIntent } from "../state/intents.js";
 import { acquireLock, type LockHandle } from "./lock.js";
-import { compareObserved, expectedNow, ownWriteKey, probeNow, type OwnWrites } from "./precheck.js";
+import { compareObserved, expectedNow, ownWriteKey, type OwnWrites } from "./compare-observed.js";
+import { probeNow } from "../observe/probe.js";
 import { createLink, removeEntry, replaceLink, Stale, type StepContext, type StepResult } from "./steps.js";
 import type { ApplyDeps, ApplyLockOptions, ApplyResult, Outcome } from "./types.js";
 
@@ -118,7 +118,7 @@ export async function apply(plan: Plan, deps: ApplyDeps & ApplyLockOptions): Pro
   try {
     const ctx: StepContext = {
       fs,
-      platform: platformFor(deps.platform ?? HOST_OS),
+      platform: platformFor(deps.platform),
       nowIso: () => now().toISOString(),
       backupsOf: (target) => state.backups.filter((b) => b.target === target),
       record(entries: JournalEntry[]) {

@@ -6,7 +6,8 @@ import type { SourceObserved } from "../observe/types.js";
 import { newerOf } from "../plan/newer.js";
 import type { LinkAction } from "../plan/types.js";
 import type { FsRead } from "../platform/fs.js";
-import { compareSource, probeSourceNow } from "./precheck.js";
+import { compareSource } from "./compare-observed.js";
+import { probeSourceNow } from "../observe/probe.js";
 
 /** The side that wins now, or why the plan no longer holds (stale). */
 export type NewerNow = { side: "target" | "source"; source: SourceObserved } | { stale: string };

@@ -8,7 +8,7 @@ import { errnoCode } from "../platform/fs.js";
 import { readState } from "../state/read.js";
 import { writeStateFile } from "../state/write.js";
 import { journalPath, readJournal, replayJournal, type JournalEntry } from "../state/replay.js";
-import { probeNow } from "./precheck.js";
+import { probeNow } from "../observe/probe.js";
 
 // Remove a temp sibling only if it is still exactly the link we were making.
 function removeTemp(e: Extract<JournalEntry, { op: "tmp" }>, fs: FsWrite): void {

@@ -4,7 +4,7 @@
 import type { FsWrite } from "../platform/fs.js";
 import type { State, StateBackup } from "../state/types.js";
 import type { Observed } from "../observe/types.js";
-import { probeNow } from "./precheck.js";
+import { probeNow } from "../observe/probe.js";
 
 export interface RestoreOutcome {
   target: string;

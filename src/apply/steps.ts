@@ -3,6 +3,7 @@
 // disk moved under it. Nothing here deletes bytes that are not kept somewhere else, except
 // `overwrite`, which the user asked for.
 
+import { InternalError } from "../diagnostic.js";
 import type { FsWrite } from "../platform/fs.js";
 import { COPYFILE_EXCL, errnoCode } from "../platform/fs.js";
 import { makeLink } from "../platform/links.js";
@@ -14,7 +15,8 @@ import { withName, type StateBackup, type StateLink } from "../state/types.js";
 import type { JournalEntry } from "../state/replay.js";
 import { autoFailed, autoFallback, fellBack } from "./auto-fallback.js";
 import { newerNow } from "./newer.js";
-import { compareSource, probeNow, probeSourceNow } from "./precheck.js";
+import { compareSource } from "./compare-observed.js";
+import { probeNow, probeSourceNow } from "../observe/probe.js";
 
 /** The disk no longer matches the plan: skip the action, report it, exit 1. */
 export class Stale extends Error {}
@@ -251,7 +253,7 @@ function recordBackup(ctx: StepContext, target: string, bak: string): string {
 // actions of the plan that observed a name of that file expect them (see apply).
 function adopt(ctx: StepContext, a: LinkAction, src: SourceObserved): Rewrite {
   if (a.observed.kind !== "file") throw new Stale("adopt needs a regular file at the target");
-  if (src.kind !== "file") throw new Error(`adopt needs a file source: ${a.source}`);
+  if (src.kind !== "file") throw new InternalError(`adopt needs a file source: ${a.source}`); // compareSource made it stale first
   const bytes = ctx.fs.readFileSync(a.target);
   const fd = ctx.fs.openSync(src.realpath, "r+");
   try {
@@ -337,7 +339,7 @@ export function replaceLink(ctx: StepContext, a: LinkAction): StepResult {
           keepNewer(ctx, a, result);
           break;
         case undefined:
-          throw new Error("replace action without a resolution");
+          throw new InternalError("replace action without a resolution");
       }
     } else if (a.observed.kind === "dir") {
       throw new Stale("a directory is in the way");

@@ -40,8 +40,8 @@ export interface ApplyDeps {
   /** Environment for hooks (defaults to the process environment). */
   env?: Readonly<Record<string, string | undefined>>;
   now?: () => Date;
-  /** Platform for junctions (default process.platform). */
-  platform?: string;
+  /** The OS of the machine the plan is applied on (HostFacts.os): junctions, link texts. */
+  platform: string;
   /** Display only (a progress line): called before each step that changes the disk. */
   progress?: (e: { phase: "apply"; done: number; total: number }) => void;
   /**

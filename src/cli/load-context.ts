@@ -6,12 +6,11 @@ import { readJournal, replayJournal } from "../state/replay.js";
 import { UserError, hasErrors, needsUser, type Diagnostic } from "../diagnostic.js";
 import { loadManifest } from "../manifest/load.js";
 import type { ConflictPolicy, HostFacts, Manifest } from "../manifest/types.js";
-import { observe } from "../observe/observe.js";
 import type { Observation } from "../observe/types.js";
-import { plan as makePlan } from "../plan/plan.js";
+import { observeAndPlan } from "../pipeline/pipeline.js";
 import type { Plan } from "../plan/types.js";
 import { realFsRead, type FsRead } from "../platform/fs.js";
-import { readHostFacts, symlinkRights } from "../platform/host.js";
+import { readHostFacts } from "../platform/host.js";
 import { displayPath, path } from "../platform/paths.js";
 import { formatDiagnostics } from "../report/diagnostics.js";
 import { createProgress, progressWanted, type Progress, type ProgressFn } from "../report/progress.js";
@@ -86,23 +85,13 @@ export async function loadContext(settings: Settings, options: ContextOptions = 
   const fs = options.fs ?? realFsRead;
   const conflict = options.conflict ?? settings.conflict;
 
-  const observed = observe(manifest, state, {
-    fs,
-    host,
+  const done = observeAndPlan(manifest, state, { fs, host, ...(options.progress ? { progress: options.progress } : {}) }, {
     ...(conflict ? { conflict } : {}),
-    ...(options.progress ? { progress: options.progress } : {}),
+    select: (desired) => selectionFor(settings, host.home, { entries: manifest.links, desired, state }),
   });
-  if (hasErrors(observed.diagnostics)) throw new UserError(observed.diagnostics, 1, sources);
-
-  const selection = selectionFor(settings, host.home, { entries: manifest.links, desired: observed.observation.desired, state });
-  const plan = makePlan(manifest, observed.observation, state, {
-    platform: host.os,
-    symlinks: symlinkRights(host),
-    ...(conflict ? { conflict } : {}),
-    ...(selection ? { selection } : {}),
-  });
-  const warnings = [...base.warnings, ...observed.diagnostics];
-  return { ...base, observation: observed.observation, plan, warnings };
+  if (!done.plan) throw new UserError(done.diagnostics, 1, sources);
+  const warnings = [...base.warnings, ...done.diagnostics];
+  return { ...base, observation: done.observation, plan: done.plan, warnings };
 }
 
 // A progress line on stderr when a human watches a terminal (never for JSON, quiet or a pipe).

@@ -1,17 +1,16 @@
 // What apply and unlink share: the state read under the lock (or read-only for a dry run),
 // a plan made against it, and the plan executed under that lock.
 
-import { hasErrors, UserError } from "../diagnostic.js";
+import { UserError } from "../diagnostic.js";
 import { apply } from "../apply/apply.js";
 import { acquireLock, type LockHandle } from "../apply/lock.js";
 import { recoverState } from "../apply/recover.js";
 import type { ApplyResult } from "../apply/types.js";
 import type { HostFacts, Manifest } from "../manifest/types.js";
-import { observe } from "../observe/observe.js";
-import { plan as makePlan, type PlanOptions } from "../plan/plan.js";
+import type { DesiredLink } from "../expand/types.js";
+import { observeAndPlan, type PipelineOptions } from "../pipeline/pipeline.js";
 import type { Plan } from "../plan/types.js";
 import { realFs, realFsRead } from "../platform/fs.js";
-import { symlinkRights } from "../platform/host.js";
 import type { Progress } from "../report/progress.js";
 import { readState } from "../state/read.js";
 import type { State } from "../state/types.js";
@@ -92,27 +91,19 @@ export function planLocked(
   settings: Settings,
   io: IO,
   progress?: Progress,
-  options: Pick<PlanOptions, "unlink"> = {},
+  options: Pick<PipelineOptions, "unlink"> = {},
 ): Plan {
   const conflict = settings.conflict;
-  const observed = observe(manifest, ctx.state, {
-    fs: realFsRead,
-    host: ctx.host,
+  // unlink plans a manifest declaring nothing: the declared targets stand in for desired links.
+  const select = (desired: readonly DesiredLink[]) =>
+    selectionFor(settings, ctx.host.home, { entries: ctx.manifest.links, state: ctx.state, ...(manifest.links.length > 0 ? { desired } : {}) });
+  const done = observeAndPlan(manifest, ctx.state, { fs: realFsRead, host: ctx.host, ...(progress ? { progress: progress.report } : {}) }, {
+    ...options,
     ...(conflict ? { conflict } : {}),
-    ...(progress ? { progress: progress.report } : {}),
+    select,
   });
   progress?.end();
-  if (hasErrors(observed.diagnostics)) throw new UserError(observed.diagnostics, 1, ctx.sources);
-  printDiagnostics(io, observed.diagnostics, ctx.sources, false);
-  const symlinks = symlinkRights(ctx.host);
-  // unlink plans a manifest declaring nothing: the declared targets stand in for desired links.
-  const desired = manifest.links.length > 0 ? { desired: observed.observation.desired } : {};
-  const selection = selectionFor(settings, ctx.host.home, { entries: ctx.manifest.links, state: ctx.state, ...desired });
-  return makePlan(manifest, observed.observation, ctx.state, {
-    ...options,
-    platform: ctx.host.os,
-    symlinks,
-    ...(conflict ? { conflict } : {}),
-    ...(selection ? { selection } : {}),
-  });
+  if (!done.plan) throw new UserError(done.diagnostics, 1, ctx.sources);
+  printDiagnostics(io, done.diagnostics, ctx.sources, false);
+  return done.plan;
 }

@@ -1,7 +1,8 @@
 // The plan as `plan` and `apply --dry-run` show it: made read-only with a progress line and
 // warnings, printed in the requested format.
 
-import { assertNever, type Plan } from "../plan/types.js";
+import { assertNever } from "../assert.js";
+import type { Plan } from "../plan/types.js";
 import { skippedEntries } from "../plan/skipped.js";
 import { renderJson } from "../report/json.js";
 import { renderMarkdown } from "../report/markdown.js";

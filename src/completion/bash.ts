@@ -1,7 +1,7 @@
 // The bash completion script, generated from the table in spec.ts. Works with plain bash
 // (`complete -F`), with or without the bash-completion package; `--flag=value` is understood.
 
-import { assertNever } from "../plan/types.js";
+import { assertNever } from "../assert.js";
 import { COMMAND_SPECS, flagsWithValues, GLOBAL_FLAGS, NAMES_COMMAND, type FlagSpec, type PositionalSpec, type ValueKind } from "./spec.js";
 
 function longs(flags: readonly FlagSpec[]): string {

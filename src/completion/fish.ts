@@ -1,6 +1,6 @@
 // The fish completion script, generated from the table in spec.ts.
 
-import { assertNever } from "../plan/types.js";
+import { assertNever } from "../assert.js";
 import { COMMAND_SPECS, GLOBAL_FLAGS, NAMES_COMMAND, type FlagSpec, type PositionalSpec, type ValueKind } from "./spec.js";
 
 // A fish single-quoted string.

@@ -1,6 +1,6 @@
 // The zsh completion script (_arguments style), generated from the table in spec.ts.
 
-import { assertNever } from "../plan/types.js";
+import { assertNever } from "../assert.js";
 import { COMMAND_SPECS, GLOBAL_FLAGS, NAMES_COMMAND, type FlagSpec, type PositionalSpec, type ValueKind } from "./spec.js";
 
 // Inside '...' in zsh: close, escaped quote, reopen; and brackets/colons escaped for _arguments.

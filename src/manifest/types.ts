@@ -1,7 +1,11 @@
 // Two shapes of the manifest: RawManifest is what the file says (schema-shaped, relative,
 // unexpanded); Manifest is what the planner consumes (absolute paths, every option filled in).
 
-export type LinkType = "symlink" | "hardlink" | "junction";
+import type { LinkType } from "../platform/types.js";
+
+// Facts about the machine and link kinds live in platform/ (it imports nothing from here).
+export type { HostFacts, LinkType, SymlinkRights } from "../platform/types.js";
+
 export type ConflictPolicy = "fail" | "backup" | "overwrite" | "adopt" | "newer";
 
 export const LINK_TYPES: readonly LinkType[] = ["symlink", "hardlink", "junction"];
@@ -118,17 +122,3 @@ export interface Manifest {
   hooks: { before: Hook[]; after: Hook[] };
   links: LinkEntry[];
 }
-
-/** Facts about this machine, read once (platform/host.ts) and passed down. */
-export interface HostFacts {
-  os: string;
-  hostname: string;
-  home: string;
-  env: Readonly<Record<string, string | undefined>>;
-}
-
-/**
- * May this process make symlinks? Read without making one (platform/host.ts symlinkRights):
- * "unknown" lets apply try a symlink first and fall back (type: auto).
- */
-export type SymlinkRights = "allowed" | "refused" | "unknown";

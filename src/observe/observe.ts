@@ -1,28 +1,26 @@
-// The only code that looks at sources and targets: list sources, expand entries into desired
-// links, probe each target, each state link no longer desired and each created directory.
-// Makes no mutating system call (FsRead has none).
+// The only code that looks at sources and targets, in the pipeline's order: listSources (the
+// walk) → expand (pure, expand/) → observeTargets (each desired target, each state link no
+// longer desired, each created directory). Makes no mutating system call (FsRead has none).
 
 import { diag, type Diagnostic } from "../diagnostic.js";
-import type { ConflictPolicy, HostFacts, Manifest } from "../manifest/types.js";
-import { expand } from "../plan/expand.js";
-import { desiredLinkText } from "../plan/link-text.js";
-import { ancestorsOf } from "../plan/prune.js";
-import { assertNever } from "../plan/types.js";
-import { whenHolds } from "../plan/when.js";
+import type { HostFacts, Manifest } from "../manifest/types.js";
+import { expand } from "../expand/expand.js";
+import { assertNever } from "../assert.js";
+import { whenHolds } from "../manifest/when.js";
 import { errnoCode, type FsRead } from "../platform/fs.js";
-import { path } from "../platform/paths.js";
-import { hostPlatform } from "../platform/platform.js";
+import { ancestorsOf, path } from "../platform/paths.js";
+import { platformFor, type Platform } from "../platform/platform.js";
 import type { State } from "../state/types.js";
 import { sameContent } from "./compare-content.js";
+import { desiredLinkText } from "./link-text.js";
 import { createProber, type Prober } from "./probe.js";
 import type { DesiredLink, DirObservation, Observation, Observed, PruneObservation, TargetObservation } from "./types.js";
-import { walkSources } from "./walk-sources.js";
+import { walkSources, type WalkResult } from "./walk-sources.js";
 
 export interface ObserveDeps {
   fs: FsRead;
+  /** This machine's facts (`when`, and `os`: how paths and link texts compare on its disk). */
   host: HostFacts;
-  /** --conflict: accepted for symmetry with plan(); observation does not depend on it. */
-  conflict?: ConflictPolicy;
   /** Display only (a progress line): called before each target and each long content comparison. */
   progress?: (e: { phase: "observe"; done: number; total: number } | { phase: "compare"; path: string; bytes: number }) => void;
 }
@@ -32,14 +30,37 @@ export interface ObserveResult {
   diagnostics: Diagnostic[];
 }
 
-// A path that cannot be probed (EACCES, EIO) becomes an `io` diagnostic and is left out.
+// The three steps before planning: list → expand → observe targets (see the pipeline, pipeline/).
 export function observe(manifest: Manifest, state: State, deps: ObserveDeps): ObserveResult {
+  const listed = listSources(manifest, deps);
+  const expanded = expand(manifest, listed.listings, deps.host);
+  const observed = observeTargets(manifest, state, expanded.desired, listed.dirs, deps);
+  return {
+    observation: observed.observation,
+    diagnostics: [...listed.diagnostics, ...expanded.diagnostics, ...observed.diagnostics],
+  };
+}
+
+// What each entry's source holds (entries whose `when` does not hold are not listed).
+export function listSources(manifest: Manifest, deps: Pick<ObserveDeps, "fs" | "host">): WalkResult {
+  return walkSources(manifest, deps.fs, (e) => whenHolds(e.when, deps.host));
+}
+
+// Each desired target, each state link no longer desired, each created directory. `knownDirs`:
+// directories the listing found real (no lstat for their real path). A path that cannot be
+// probed (EACCES, EIO) becomes an `io` diagnostic and is left out.
+export function observeTargets(
+  manifest: Manifest,
+  state: State,
+  desired: readonly DesiredLink[],
+  knownDirs: readonly string[],
+  deps: ObserveDeps,
+): ObserveResult {
   const { fs, host } = deps;
-  const prober = createProber(fs);
-  const walked = walkSources(manifest, fs, (e) => whenHolds(e.when, host));
-  prober.knownDirs(walked.dirs);
-  const expanded = expand(manifest, walked.listings, host);
-  const diagnostics = [...walked.diagnostics, ...expanded.diagnostics];
+  const prober = createProber(fs, host.os);
+  prober.knownDirs(knownDirs);
+  const platform = platformFor(host.os);
+  const diagnostics: Diagnostic[] = [];
   const probe = <T>(p: string, f: () => T): T | undefined => {
     try {
       return f();
@@ -50,14 +71,14 @@ export function observe(manifest: Manifest, state: State, deps: ObserveDeps): Ob
   };
 
   const targets: TargetObservation[] = [];
-  const total = expanded.desired.length;
-  for (const d of expanded.desired) {
+  const total = desired.length;
+  for (const d of desired) {
     deps.progress?.({ phase: "observe", done: targets.length, total });
-    const t = probe(d.target, () => observeTarget(d, prober, fs, deps.progress));
+    const t = probe(d.target, () => observeTarget(d, prober, fs, platform, deps.progress));
     if (t) targets.push(t);
   }
 
-  const desiredTargets = new Set(expanded.desired.map((d) => d.target));
+  const desiredTargets = new Set(desired.map((d) => d.target));
   const prune: PruneObservation[] = [];
   for (const target of Object.keys(state.links).sort()) {
     if (desiredTargets.has(target)) continue;
@@ -70,7 +91,7 @@ export function observe(manifest: Manifest, state: State, deps: ObserveDeps): Ob
     prune.push(source ? { target, observed, source } : { target, observed });
   }
 
-  const needed = ancestorsOf(expanded.desired);
+  const needed = ancestorsOf(desired);
   const dirs: DirObservation[] = [];
   for (const dir of [...state.dirs].sort()) {
     if (needed.has(dir)) continue;
@@ -91,7 +112,7 @@ export function observe(manifest: Manifest, state: State, deps: ObserveDeps): Ob
     }
   });
   return {
-    observation: { desired: expanded.desired, sourceRootReal, targets, prune, dirs },
+    observation: { desired: [...desired], sourceRootReal, targets, prune, dirs },
     diagnostics,
   };
 }
@@ -99,7 +120,13 @@ export function observe(manifest: Manifest, state: State, deps: ObserveDeps): Ob
 // Everything the planner needs about one desired link, and nothing it does not: content is
 // compared only for a regular file that is not the source's inode; a symlink is followed only
 // when its text is not already the desired text; mounts only when a hard link spans devices.
-function observeTarget(d: DesiredLink, prober: Prober, fs: FsRead, progress?: ObserveDeps["progress"]): TargetObservation {
+function observeTarget(
+  d: DesiredLink,
+  prober: Prober,
+  fs: FsRead,
+  platform: Platform,
+  progress?: ObserveDeps["progress"],
+): TargetObservation {
   // The parent chain first (cached per directory): under a missing or blocked parent nothing can
   // be at the target (lstat would say ENOENT or ENOTDIR), so an empty HOME costs no call per link.
   const parent = prober.parent(path.dirname(d.target));
@@ -111,7 +138,7 @@ function observeTarget(d: DesiredLink, prober: Prober, fs: FsRead, progress?: Ob
     case "symlink": {
       // The disk is this machine's: its rules say when a stored text means the desired one.
       const want = desiredLinkText(d, parent);
-      if (want === undefined || !hostPlatform.sameLinkText(observed.text, want))
+      if (want === undefined || !platform.sameLinkText(observed.text, want))
         t.resolved = prober.resolved(d.target, observed.text);
       break;
     }

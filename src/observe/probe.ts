@@ -3,7 +3,6 @@
 // readlink, realpath, readdir.
 
 import { errnoCode, type FsRead } from "../platform/fs.js";
-import { HOST_OS } from "../platform/os.js";
 import { childOf, path } from "../platform/paths.js";
 import type { MountPair, Observed, ParentObserved, Resolved, SourceObserved, SymlinkSource } from "./types.js";
 
@@ -48,22 +47,18 @@ const NO_THROW = { throwIfNoEntry: false } as const;
 // realpath(dir) = realpath(parent)/name whenever lstat(dir) shows a real directory: one lstat
 // per directory (cached) instead of a readlink per component per call. Elsewhere (case-folding
 // or junction-aware realpaths) the native call decides.
-const LEXICAL_REALPATH = HOST_OS === "linux";
+const lexicalRealpath = (os: string): boolean => os === "linux";
 
-// A fresh prober per observation: its caches must not outlive one look at the disk.
-export function createProber(fs: FsRead): Prober {
+// A fresh prober per observation: its caches must not outlive one look at the disk. `os`: the
+// machine whose disk `fs` reads (HostFacts.os).
+export function createProber(fs: FsRead, os: string): Prober {
+  const lexical = lexicalRealpath(os);
   const realDirs = new Map<string, string>();
   const parents = new Map<string, ParentObserved>();
   const known = new Set<string>();
   const realpath = fs.realpathSync.native ?? fs.realpathSync;
 
-  const lstat = (p: string): Stats | undefined => {
-    try {
-      return fs.lstatSync(p, NO_THROW);
-    } catch (err) {
-      return absent(err);
-    }
-  };
+  const lstat = (p: string): Stats | undefined => lstatOf(fs, p);
   const stat = (p: string): Stats | undefined => {
     try {
       return fs.statSync(p, NO_THROW);
@@ -77,7 +72,7 @@ export function createProber(fs: FsRead): Prober {
     let r = realDirs.get(dir);
     if (r === undefined) {
       const up = path.dirname(dir);
-      if (LEXICAL_REALPATH && up !== dir && (known.has(dir) || (lst ?? lstat(dir))?.isDirectory())) {
+      if (lexical && up !== dir && (known.has(dir) || (lst ?? lstat(dir))?.isDirectory())) {
         const realUp = realDir(up);
         r = childOf(realUp, path.basename(dir));
       } else {
@@ -127,22 +122,12 @@ export function createProber(fs: FsRead): Prober {
   }
 
   return {
-    path(p) {
-      const st = lstat(p);
-      return st ? observedOf(st, () => fs.readlinkSync(p, "utf8")) : { kind: "missing" };
-    },
+    path: (p) => probeNow(p, fs),
     source(p) {
       const lst = lstat(p);
       if (!lst) return { kind: "missing" };
-      // The real path is the real parent (cached per directory) plus the name; a symlink is
-      // the source itself (linked as the symlink), not followed.
-      const real = childOf(realDir(path.dirname(p)), path.basename(p));
-      if (lst.isSymbolicLink()) return symlinkSource(fs, p, lst, real);
-      const st = lst;
-      if (st.isFile())
-        return { kind: "file", dev: st.dev, ino: st.ino, nlink: st.nlink, size: st.size, mtimeMs: st.mtimeMs, realpath: real };
-      if (st.isDirectory()) return { kind: "dir", dev: st.dev, ino: st.ino, realpath: real };
-      return { kind: "other", realpath: real };
+      // The real path is the real parent (cached per directory) plus the name.
+      return sourceOf(fs, p, lst, childOf(realDir(path.dirname(p)), path.basename(p)));
     },
     parent,
     resolved(link, text) {
@@ -177,11 +162,43 @@ export function createProber(fs: FsRead): Prober {
   }
 }
 
+// One path, as lstat (and readlink) sees it now, uncached: what the prober records. Apply
+// re-checks a path with it right before acting (apply/compare-observed.ts).
+export function probeNow(p: string, fs: FsRead): Observed {
+  const st = lstatOf(fs, p);
+  return st ? observedOf(st, () => fs.readlinkSync(p, "utf8")) : { kind: "missing" };
+}
+
+// A source as the observer records it, uncached (apply re-checks a source with it).
+export function probeSourceNow(p: string, fs: FsRead): SourceObserved {
+  const lst = lstatOf(fs, p);
+  if (!lst) return { kind: "missing" };
+  return sourceOf(fs, p, lst, childOf(fs.realpathSync(path.dirname(p)), path.basename(p)));
+}
+
+// A source (`lst` its lstat, `real` where it is): a symlink is the source itself (linked as
+// the symlink, as Stow does), not followed.
+function sourceOf(fs: FsRead, p: string, lst: Stats, real: string): SourceObserved {
+  if (lst.isSymbolicLink()) return symlinkSource(fs, p, lst, real);
+  if (lst.isFile())
+    return { kind: "file", dev: lst.dev, ino: lst.ino, nlink: lst.nlink, size: lst.size, mtimeMs: lst.mtimeMs, realpath: real };
+  if (lst.isDirectory()) return { kind: "dir", dev: lst.dev, ino: lst.ino, realpath: real };
+  return { kind: "other", realpath: real };
+}
+
+function lstatOf(fs: FsRead, p: string): Stats | undefined {
+  try {
+    return fs.lstatSync(p, NO_THROW);
+  } catch (err) {
+    return absent(err);
+  }
+}
+
 /**
  * A source that is a symlink (`lst` is its lstat, `real` where it is): its text, and what it
  * leads to now. A dangling or looping one is still a source ("missing" is only ENOENT at lstat).
  */
-export function symlinkSource(fs: FsRead, p: string, lst: Pick<Stats, "dev" | "ino">, real: string): SymlinkSource {
+function symlinkSource(fs: FsRead, p: string, lst: Pick<Stats, "dev" | "ino">, real: string): SymlinkSource {
   const text = fs.readlinkSync(p, "utf8") as string;
   const base: SymlinkSource = { kind: "symlink", text, dev: lst.dev, ino: lst.ino, realpath: real, to: "missing" };
   let st: Stats | undefined;

@@ -1,7 +1,9 @@
 // What the observer saw. Plain data: no methods, no decisions, JSON-serialisable (saved plans
 // carry these so that `apply PLANFILE` can check that every observation still holds).
 
-import type { LinkType, RequestedType } from "../manifest/types.js";
+import type { DesiredLink } from "../expand/types.js";
+
+export type { ConcreteLink, DesiredLink, GlobNoMatch, SourceListing } from "../expand/types.js";
 
 /** One path, as lstat (and readlink) saw it. Never follows a final symlink. */
 export type Observed =
@@ -100,57 +102,6 @@ export interface DirObservation {
   entries?: string[];
 }
 
-/** The source listing for one manifest entry (tree walk, glob matches, or the one path). */
-export interface SourceListing {
-  entry: number;
-  /** Kind of the entry's source path (for a glob: "glob"). */
-  kind: "file" | "dir" | "missing" | "other" | "symlink" | "glob";
-  /** For tree and glob entries: matching files, relative to the walk root (posix `/`). */
-  files?: string[];
-  /** For a glob: the directory the glob is relative to (the static part, absolute). */
-  base?: string;
-  /** For a glob that matched nothing: why, when it can be told. */
-  noMatch?: GlobNoMatch;
-}
-
-/** Why a glob matched nothing, when the walk can tell. */
-export interface GlobNoMatch {
-  /**
-   * literal-exists: a file named exactly like the pattern exists (`glob: false` links it).
-   * no-directory: the pattern's static directory does not exist. dotfiles-only: only names
-   * starting with `.` would match (`*` does not match them). all-ignored: `ignore:` dropped
-   * every match.
-   */
-  why?: "literal-exists" | "no-directory" | "dotfiles-only" | "all-ignored";
-  /** The path `why` is about: the literal file, the missing directory, a dotfile that would match. */
-  path?: string;
-}
-
-/** A single link the manifest wants on this machine, after tree/glob/when expansion. */
-export interface DesiredLink {
-  /** Absolute path of the link to make. */
-  target: string;
-  /** Absolute path of what it links to. */
-  source: string;
-  /** `auto` is resolved to a concrete type by the planner (plan/auto.ts). */
-  type: RequestedType;
-  relative: boolean;
-  mkdirs: boolean;
-  conflict: import("../manifest/types.js").ConflictPolicy;
-  /** Index of the manifest entry this came from. */
-  entry: number;
-  /**
-   * Relative symlinks below the target root: the root (absolute, lexical). Their text goes up
-   * to it and down to the source, as GNU Stow writes it (link-text.ts).
-   */
-  base?: string;
-  /** Set when this link stands for a glob source that matched nothing (an error, not "missing"). */
-  noMatch?: GlobNoMatch;
-}
-
-/** A desired link whose type is decided (auto resolved): what classify takes. */
-export type ConcreteLink = DesiredLink & { type: LinkType };
-
 export interface Observation {
   desired: DesiredLink[];
   /** realpath(manifest.sourceRoot), for "into the source tree" checks; absent → the lexical root. */
@@ -158,4 +109,16 @@ export interface Observation {
   targets: TargetObservation[];
   prune: PruneObservation[];
   dirs: DirObservation[];
+}
+
+/** A link recorded in state, as it is now (`status`; observe/recorded.ts). */
+export interface RecordedObservation {
+  target: string;
+  observed: Observed;
+  /** A symlink or junction at the target: does its text lead anywhere (stat)? */
+  leads?: boolean;
+  /** When it does not: the recorded source path itself (lstat), e.g. a dangling symlink source. */
+  sourcePath?: Observed;
+  /** A hard link whose target is a file: its recorded source, as the observer records a source. */
+  source?: SourceObserved;
 }

@@ -8,9 +8,10 @@ import { platformFor } from "../platform/platform.js";
 import type { StateLink } from "../state/types.js";
 import { fixesFor, refusal } from "./fixes.js";
 import { newerOf, newerResolution } from "./newer.js";
-import { desiredLinkText, realParentOf, realTargetOf } from "./link-text.js";
+import { desiredLinkText, realParentOf, realTargetOf } from "../observe/link-text.js";
 import { reasonText, withResolution, type ReasonFacts } from "./reasons.js";
-import { assertNever, type LinkAction, type ReasonCode } from "./types.js";
+import type { LinkAction, ReasonCode } from "./types.js";
+import { assertNever } from "../assert.js";
 
 export interface ClassifyContext {
   /** manifest.sourceRoot and its real path: symlinks into it are ours, targets into it are errors. */

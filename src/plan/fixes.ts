@@ -5,7 +5,8 @@
 import { CONFLICT_POLICIES } from "../manifest/types.js";
 import { newerOf } from "./newer.js";
 import { OVERWRITE_NONEMPTY, reasonText } from "./reasons.js";
-import { assertNever, type LinkAction, type Resolution, type Action, type ReasonCode } from "./types.js";
+import type { LinkAction, Resolution, ReasonCode } from "./types.js";
+import { assertNever } from "../assert.js";
 
 /** Every policy that can resolve a conflict, in the order they are suggested. */
 export const RESOLUTIONS: readonly Resolution[] = CONFLICT_POLICIES.filter((p): p is Resolution => p !== "fail");
@@ -47,11 +48,4 @@ export function refusal(policy: Resolution, c: ConflictFacts): Refusal | undefin
 // The policies that would resolve this conflict.
 export function fixesFor(c: ConflictFacts): Resolution[] {
   return RESOLUTIONS.filter((p) => refusal(p, c) === undefined);
-}
-
-// The policies that would resolve every conflict of a plan (one `--conflict` for all of them).
-export function commonFixes(actions: readonly Action[]): Resolution[] {
-  const conflicts = actions.filter((a): a is LinkAction => a.kind === "conflict");
-  if (conflicts.length === 0) return [];
-  return RESOLUTIONS.filter((p) => conflicts.every((a) => a.fixes?.includes(p)));
 }

@@ -7,7 +7,8 @@ import { path } from "../platform/paths.js";
 import { platformFor, type Platform } from "../platform/platform.js";
 import type { State, StateLink } from "../state/types.js";
 import { reasonText } from "./reasons.js";
-import { assertNever, type ReasonCode, type RemoveAction } from "./types.js";
+import type { ReasonCode, RemoveAction } from "./types.js";
+import { assertNever } from "../assert.js";
 
 // One remove action per state link whose target is not desired (and was observed). `platform`
 // compares link texts (a Windows link may read back as `\\?\C:\...`).
@@ -88,21 +89,6 @@ export function pruneDirs(
     else if ((dir.entries ?? []).every((name) => gone.has(path.join(dir.path, name)))) {
       out.push(remove("remove", "created-dir-empty"));
       gone.add(dir.path);
-    }
-  }
-  return out;
-}
-
-// Every directory above some desired target (created directories that are still needed).
-export function ancestorsOf(desired: readonly DesiredLink[]): Set<string> {
-  const out = new Set<string>();
-  for (const d of desired) {
-    let dir = path.dirname(d.target);
-    while (!out.has(dir)) {
-      out.add(dir);
-      const up = path.dirname(dir);
-      if (up === dir) break;
-      dir = up;
     }
   }
   return out;

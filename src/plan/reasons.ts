@@ -3,7 +3,7 @@
 
 import type { GlobNoMatch } from "../observe/types.js";
 import type { Resolution, ReasonCode } from "./types.js";
-import { assertNever } from "./types.js";
+import { assertNever } from "../assert.js";
 
 /** The facts a reason may mention. Each code reads only the ones it names. */
 export interface ReasonFacts {

@@ -3,7 +3,7 @@
 
 import type { HostFacts, LinkEntry, Manifest, When } from "../manifest/types.js";
 import type { DesiredLink } from "../observe/types.js";
-import { whenHolds } from "./when.js";
+import { whenHolds } from "../manifest/when.js";
 
 export interface SkippedEntry {
   entry: LinkEntry;

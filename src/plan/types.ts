@@ -181,7 +181,3 @@ export function hasChanges(plan: Plan): boolean {
   const s = plan.summary;
   return s.create + s.repair + s.replace + s.remove + s.forget > 0;
 }
-
-export function assertNever(x: never): never {
-  throw new Error(`unexpected value: ${JSON.stringify(x)}`);
-}

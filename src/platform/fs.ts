@@ -6,18 +6,11 @@ import { path } from "./paths.js";
 
 export type FsRead = Pick<
   typeof nodeFs,
-  | "lstatSync"
-  | "statSync"
-  | "readlinkSync"
-  | "readdirSync"
-  | "realpathSync"
-  | "openSync"
-  | "readSync"
-  | "closeSync"
-  | "fstatSync"
-  | "readFileSync"
-  | "existsSync"
->;
+  "lstatSync" | "statSync" | "readlinkSync" | "readdirSync" | "realpathSync" | "readSync" | "closeSync" | "readFileSync" | "existsSync"
+> & {
+  /** Opens for reading only: FsRead has no flag that writes or creates. */
+  openSync(path: string, flags: "r"): number;
+};
 
 export type FsWrite = FsRead &
   Pick<
@@ -28,11 +21,12 @@ export type FsWrite = FsRead &
     | "renameSync"
     | "unlinkSync"
     | "rmdirSync"
+    | "openSync"
+    | "fstatSync"
     | "writeFileSync"
     | "writeSync"
     | "fsyncSync"
     | "ftruncateSync"
-    | "appendFileSync"
     | "copyFileSync"
     | "utimesSync"
   >;

@@ -2,7 +2,7 @@
 
 import { execFileSync } from "node:child_process";
 import { hostname, homedir } from "node:os";
-import type { HostFacts, SymlinkRights } from "../manifest/types.js";
+import type { HostFacts, SymlinkRights } from "./types.js";
 import { HOST_OS } from "./os.js";
 
 // HOME is HOME, else USERPROFILE (Windows), else what the OS says.

@@ -1,7 +1,7 @@
 // Making a link (mklink, mklink /D, mklink /J, mklink /H) and explaining a refusal. The only
 // code that calls fs.symlink or fs.link for a managed link.
 
-import type { LinkType } from "../manifest/types.js";
+import type { LinkType } from "./types.js";
 import { errnoCode, type FsWrite } from "./fs.js";
 import type { Platform } from "./platform.js";
 

@@ -111,3 +111,18 @@ export function displayPath(p: string, home: string): string {
 export function isInside(child: string, parent: string): boolean {
   return hostPaths.isInside(child, parent);
 }
+
+// Every directory above some desired target (created directories that are still needed).
+export function ancestorsOf(desired: readonly { target: string }[]): Set<string> {
+  const out = new Set<string>();
+  for (const d of desired) {
+    let dir = path.dirname(d.target);
+    while (!out.has(dir)) {
+      out.add(dir);
+      const up = path.dirname(dir);
+      if (up === dir) break;
+      dir = up;
+    }
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 // The platform adapter: everything linkfarm does differently per OS, as one value built from an
 // OS name. Windows behaviour is exercised on any machine by building platformFor("win32").
 
-import type { LinkType } from "../manifest/types.js";
+import type { LinkType } from "./types.js";
 import { HOST_OS } from "./os.js";
 import { pathsFor, type Paths } from "./paths.js";
 

@@ -1,7 +1,7 @@
 // Apply, unlink and status as one JSON document each: the plan document (same shape as
 // `plan --json`) plus what happened to each action. Views only.
 
-import type { HealthEntry } from "../apply/health.js";
+import type { HealthEntry } from "../plan/health.js";
 import type { RestoreOutcome } from "../apply/restore.js";
 import type { ApplyResult } from "../apply/types.js";
 import type { Plan, PlanSelection } from "../plan/types.js";

@@ -1,7 +1,7 @@
 // Apply outcomes and status for people. Views only: they decide nothing.
 
 import type { Outcome, ApplyResult } from "../apply/types.js";
-import type { HealthEntry } from "../apply/health.js";
+import type { HealthEntry } from "../plan/health.js";
 import type { RestoreOutcome } from "../apply/restore.js";
 import type { Action } from "../plan/types.js";
 import { displayPath } from "../platform/paths.js";

@@ -30,9 +30,3 @@ const OFF: Paint = { red: same, green: same, yellow: same, cyan: same, magenta: 
 export function paint(color: boolean): Paint {
   return color ? ON : OFF;
 }
-
-// Remove ANSI colour sequences (tests, width computations).
-export function stripAnsi(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/\u001b\[[0-9;]*m/g, "");
-}

@@ -2,7 +2,7 @@
 // place, at most every 100 ms, cleared at the end. The command decides whether it is enabled
 // (TTY, not JSON, not quiet); this module only draws, from events the engine reports.
 
-import { assertNever } from "../plan/types.js";
+import { assertNever } from "../assert.js";
 
 /** What the engine reports while it works. Display only: nothing decides from these. */
 export type ProgressEvent =

@@ -1,8 +1,8 @@
 // The plan for people: one line per action that changes or blocks something, grouped by kind,
 // then a summary line. A view of the plan: it decides nothing, and colours only when told to.
 
-import { commonFixes } from "../plan/fixes.js";
-import { assertNever, isBlocked, hasChanges, isPrune, type Action, type ActionKind, type Plan } from "../plan/types.js";
+import { isBlocked, hasChanges, isPrune, type Action, type ActionKind, type LinkAction, type Plan, type Resolution } from "../plan/types.js";
+import { assertNever } from "../assert.js";
 import { displayPath } from "../platform/paths.js";
 import { paint, type Paint } from "./color.js";
 
@@ -137,6 +137,14 @@ export function summaryLine(plan: Plan): string {
   if (dirs.create > 0) dirParts.push(`create ${plural(dirs.create, "directory", "directories")}`);
   if (dirs.remove > 0) dirParts.push(`remove ${plural(dirs.remove, "directory", "directories")}`);
   return `Plan: ${parts.join(", ")}${dirParts.length > 0 ? `; will ${dirParts.join(" and ")}` : ""}.`;
+}
+
+// The policies that would resolve every conflict of a plan (one `--conflict` for all of them):
+// those every conflict action carries in `fixes` (the planner's, plan/fixes.ts), in its order.
+function commonFixes(actions: readonly Action[]): Resolution[] {
+  const conflicts = actions.filter((a): a is LinkAction => a.kind === "conflict");
+  const first = conflicts[0]?.fixes ?? [];
+  return first.filter((p) => conflicts.every((a) => a.fixes?.includes(p)));
 }
 
 // What to do about a blocked plan: the flags that would resolve every conflict, and errors.

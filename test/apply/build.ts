@@ -3,7 +3,7 @@
 // something afterwards).
 
 import { realFs } from "../../src/platform/fs.js";
-import { probeNow, probeSourceNow } from "../../src/apply/precheck.js";
+import { probeNow, probeSourceNow } from "../../src/observe/probe.js";
 import type { Action, ActionKind, LinkAction, Plan, RemoveAction, Resolution } from "../../src/plan/types.js";
 import { ACTION_KINDS } from "../../src/plan/types.js";
 import type { LinkType } from "../../src/manifest/types.js";
@@ -77,6 +77,7 @@ export function run(
     manifestDir: sb.p("repo"),
     hooks: { before: [], after: [] },
     runHook,
+    platform: process.platform,
     lockTimeoutMs: 200,
     ...extra,
   });

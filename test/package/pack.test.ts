@@ -128,7 +128,7 @@ const stateFile = stateFilePath(manifest.file, host);
 const { state } = readState(stateFile, manifest.file, realFsRead);
 const observed = observe(manifest, state, { fs: realFsRead, host });
 const p = plan(manifest, observed.observation, state, { platform: host.os });
-const result = await apply(p, { fs: realFs, state, stateFile, manifestDir: manifest.dir, hooks: manifest.hooks });
+const result = await apply(p, { fs: realFs, state, stateFile, manifestDir: manifest.dir, hooks: manifest.hooks, platform: host.os });
 console.log(JSON.stringify({ summary: JSON.parse(renderJson(p)).summary, ok: result.ok, changed: result.changed }));
 `,
     );

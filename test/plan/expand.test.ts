@@ -3,8 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { buildManifest, hostFor, observeAndPlan, type EntrySpec } from "../helpers/manifest.js";
 import { sandbox, type Tree } from "../helpers/sandbox.js";
-import { expand } from "../../src/plan/expand.js";
-import { whenHolds } from "../../src/plan/when.js";
+import { expand } from "../../src/expand/expand.js";
+import { whenHolds } from "../../src/manifest/when.js";
 
 function farm(tree: Tree) {
   const sb = sandbox(tree);

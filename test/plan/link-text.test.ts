@@ -6,7 +6,7 @@ import * as path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { DesiredLink, ParentObserved } from "../../src/observe/types.js";
-import { desiredLinkText, realParentOf, realTargetOf } from "../../src/plan/link-text.js";
+import { desiredLinkText, realParentOf, realTargetOf } from "../../src/observe/link-text.js";
 
 const seg = fc.constantFrom("a", "b", "c", ".x", "..", ".", "d e", "é");
 const abs = fc.array(seg, { maxLength: 5 }).map((s) => "/" + s.join("/"));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderText, summaryLine } from "../../src/report/text.js";
-import { stripAnsi } from "../../src/report/color.js";
+import { stripAnsi } from "../helpers/ansi.js";
 import { everyKindPlan, HOME, link, makePlan, remove, REPO } from "./fixtures.js";
 
 const opts = { home: HOME, color: false, verbose: false };

@@ -2,7 +2,7 @@
 // any machine through the platform adapter: plan(..., { platform: "win32" }).
 
 import { describe, expect, it } from "vitest";
-import { expand } from "../../src/plan/expand.js";
+import { expand } from "../../src/expand/expand.js";
 import { plan } from "../../src/plan/plan.js";
 import type { LinkAction, RemoveAction } from "../../src/plan/types.js";
 import { createProber } from "../../src/observe/probe.js";
@@ -198,7 +198,7 @@ describe("observing a junction", () => {
 
   it("reads back as a symlink with an absolute text, which plans as ok", () => {
     const at = `${HOME}\\AppData\\Local\\nvim`;
-    const observed = createProber(junctionFs).path(at);
+    const observed = createProber(junctionFs, "win32").path(at);
     expect(observed).toEqual({ kind: "symlink", text: `\\\\?\\${DOTS}\\nvim`, dev: C, ino: 7 });
     const d = desired(`${DOTS}\\nvim`, at, { type: "junction" });
     const a = only(plan(manifest(), observation([[d, target(d, dirSource(d.source), observed)]]), emptyState("m"), win));

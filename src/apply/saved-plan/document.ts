@@ -2,7 +2,8 @@
 // schema/plan.schema.json: what `plan --json` prints and what `plan --out` saves, so it carries
 // every observation apply must re-check (parse.ts reads it back, stale.ts re-checks it).
 
-import { ACTION_KINDS, assertNever, type Action, type Plan, type Summary } from "../../plan/types.js";
+import { ACTION_KINDS, type Action, type Plan, type Summary } from "../../plan/types.js";
+import { assertNever } from "../../assert.js";
 
 // Fixed key order, so that documents diff well and tests can pin them.
 function actionJson(a: Action): Record<string, unknown> {

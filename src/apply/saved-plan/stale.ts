@@ -5,7 +5,8 @@
 import { diag, UserError } from "../../diagnostic.js";
 import type { FsRead } from "../../platform/fs.js";
 import { isPrune, type Plan } from "../../plan/types.js";
-import { compareObserved, compareSource, probeNow, probeSourceNow } from "../precheck.js";
+import { compareObserved, compareSource } from "../compare-observed.js";
+import { probeNow, probeSourceNow } from "../../observe/probe.js";
 
 // Every reason the saved plan no longer holds ([] when it does).
 export function staleReasons(plan: Plan, currentManifestHash: string, fs: FsRead): string[] {

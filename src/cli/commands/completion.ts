@@ -1,7 +1,7 @@
 // `linkfarm completion bash|zsh|fish`: print the completion script for the shell on stdout.
 
 import { UserError } from "../../diagnostic.js";
-import { assertNever } from "../../plan/types.js";
+import { assertNever } from "../../assert.js";
 import { bashScript } from "../../completion/bash.js";
 import { fishScript } from "../../completion/fish.js";
 import { SHELLS, type Shell } from "../../completion/spec.js";

@@ -1,7 +1,8 @@
 // `linkfarm status`: the links linkfarm manages (from state) and their health now. Read-only:
 // a journal left by a crashed apply is replayed in memory (loadBase), never written.
 
-import { linkHealth } from "../../apply/health.js";
+import { observeRecorded } from "../../observe/recorded.js";
+import { linkHealth } from "../../plan/health.js";
 import { realFsRead } from "../../platform/fs.js";
 import { renderStatusJson } from "../../report/apply-json.js";
 import { renderStatusText } from "../../report/apply-text.js";
@@ -18,7 +19,8 @@ export async function runStatus(settings: Settings, io: IO): Promise<number> {
   printDiagnostics(io, warnings, sources, false);
   const sel = selectionFor(settings, host.home, { entries: manifest.links, state });
   const part = sel ? narrowState(state, sel, hostPlatform) : undefined;
-  const entries = linkHealth(part?.state ?? state, realFsRead);
+  const shown = part?.state ?? state;
+  const entries = linkHealth(shown, observeRecorded(shown, realFsRead), host.os);
   if (settings.format === "json") io.stdout(renderStatusJson(manifest.file, stateFile, entries, part?.selection));
   else io.stdout(renderStatusText(entries, { home: host.home, color: settings.color, quiet: settings.quiet }) +
       (settings.quiet ? "" : selectionLine(part?.selection)));

@@ -1,32 +1,8 @@
-// Right before acting, re-probe the path and compare it with what the plan observed. A
-// mismatch makes the action `stale`: skipped, and the run exits 1.
+// Right before acting, apply re-probes a path (observe/probe.ts probeNow) and compares what it
+// sees with what the action expected (what the plan observed). A mismatch makes the action
+// `stale`: skipped, and the run exits 1.
 
-import type { FsRead } from "../platform/fs.js";
-import { errnoCode } from "../platform/fs.js";
-import { symlinkSource } from "../observe/probe.js";
 import type { Observed, SourceObserved } from "../observe/types.js";
-import { childOf, path } from "../platform/paths.js";
-
-// One path, as lstat (and readlink) sees it now. Same shape the observer records.
-export function probeNow(p: string, fs: FsRead): Observed {
-  let st;
-  try {
-    // ENOENT answers undefined instead of throwing: creating an Error costs more than the call.
-    st = fs.lstatSync(p, { bigint: false, throwIfNoEntry: false });
-  } catch (err) {
-    const code = errnoCode(err);
-    if (code === "ENOENT" || code === "ENOTDIR") return { kind: "missing" };
-    throw err;
-  }
-  if (!st) return { kind: "missing" };
-  if (st.isSymbolicLink()) return { kind: "symlink", text: fs.readlinkSync(p, "utf8"), dev: st.dev, ino: st.ino };
-  if (st.isDirectory()) return { kind: "dir", dev: st.dev, ino: st.ino };
-  if (st.isFile()) {
-    return { kind: "file", dev: st.dev, ino: st.ino, nlink: st.nlink, size: st.size, mtimeMs: st.mtimeMs };
-  }
-  const what = st.isFIFO() ? "fifo" : st.isSocket() ? "socket" : st.isBlockDevice() ? "block-device" : st.isCharacterDevice() ? "char-device" : "unknown";
-  return { kind: "other", what };
-}
 
 function describe(o: Observed): string {
   switch (o.kind) {
@@ -86,23 +62,6 @@ export function compareObserved(planned: Observed, now: Observed): string | unde
       return n.what === planned.what ? undefined : `was a ${planned.what}, now a ${n.what}`;
     }
   }
-}
-
-// The source as the observer records it: a symlink as the symlink (lstat), anything else followed.
-export function probeSourceNow(p: string, fs: FsRead): SourceObserved {
-  let st;
-  try {
-    st = fs.lstatSync(p);
-    if (st.isSymbolicLink()) return symlinkSource(fs, p, st, childOf(fs.realpathSync(path.dirname(p)), path.basename(p)));
-  } catch (err) {
-    const code = errnoCode(err);
-    if (code === "ENOENT" || code === "ENOTDIR" || code === "ELOOP") return { kind: "missing" };
-    throw err;
-  }
-  const realpath = fs.realpathSync(p);
-  if (st.isFile()) return { kind: "file", dev: st.dev, ino: st.ino, nlink: st.nlink, size: st.size, mtimeMs: st.mtimeMs, realpath };
-  if (st.isDirectory()) return { kind: "dir", dev: st.dev, ino: st.ino, realpath };
-  return { kind: "other", realpath };
 }
 
 // undefined when the source is still the same file, directory or symlink (device and inode; a

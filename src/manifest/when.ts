@@ -2,7 +2,7 @@
 // the same manifest on the same facts always gives the same answer.
 
 import picomatch from "picomatch";
-import type { HostFacts, When } from "../manifest/types.js";
+import type { HostFacts, When } from "./types.js";
 
 // bash: a single `*` crosses `/` (env values are not paths); dot: `.` is not special here.
 const matchers = new Map<string, (s: string) => boolean>();

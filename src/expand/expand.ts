@@ -3,9 +3,9 @@
 
 import { diag, type Diagnostic } from "../diagnostic.js";
 import type { HostFacts, LinkEntry, Manifest, SourcePos } from "../manifest/types.js";
-import type { DesiredLink, SourceListing } from "../observe/types.js";
+import type { DesiredLink, SourceListing } from "./types.js";
 import { path, pathsFor } from "../platform/paths.js";
-import { whenHolds } from "./when.js";
+import { whenHolds } from "../manifest/when.js";
 
 export interface ExpandResult {
   desired: DesiredLink[];

@@ -1,9 +1,9 @@
 // The exact text a symlink should hold. Shared by the observer (to decide whether a symlink's
 // text already matches) and the planner (to plan it), so both agree byte for byte.
 
-import type { DesiredLink, ParentObserved } from "../observe/types.js";
+import type { DesiredLink, ParentObserved } from "./types.js";
 import { childOf, isNormalPosix, path as hostPath, type PathModule } from "../platform/paths.js";
-import { assertNever } from "./types.js";
+import { assertNever } from "../assert.js";
 
 // The directory the link will really live in once its missing parents exist.
 // `path` is the plan's OS path module (path.win32 for a Windows plan); the host's by default.

@@ -1,12 +1,11 @@
-// `status`: how each link recorded in state is doing now. Read-only (FsRead).
+// `status`: how each link recorded in state is doing now, from what the observer saw
+// (observe/recorded.ts). Pure: no disk.
 
-import type { FsRead } from "../platform/fs.js";
-import { hostPlatform } from "../platform/platform.js";
+import { platformFor } from "../platform/platform.js";
 import type { LinkType } from "../manifest/types.js";
 import type { State } from "../state/types.js";
-import { newerOf, newerPhrase, type NewerSide } from "../plan/newer.js";
-import type { Observed, SourceObserved } from "../observe/types.js";
-import { probeNow, probeSourceNow } from "./precheck.js";
+import { newerOf, newerPhrase, type NewerSide } from "./newer.js";
+import type { Observed, RecordedObservation, SourceObserved } from "../observe/types.js";
 
 /**
  * ok: as linkfarm made it. dangling: our symlink, its destination gone. diverged: a hard link
@@ -30,30 +29,25 @@ export interface HealthEntry {
   newer?: NewerSide;
 }
 
-// One entry per state link, sorted by target.
-export function linkHealth(state: State, fs: FsRead): HealthEntry[] {
+// One entry per state link (`recorded` is observe/recorded.ts's, sorted by target). `os`: the
+// machine the links are on (its rules say when two link texts are the same).
+export function linkHealth(state: State, recorded: readonly RecordedObservation[], os: string): HealthEntry[] {
+  const sameLinkText = platformFor(os).sameLinkText;
   const out: HealthEntry[] = [];
-  for (const target of Object.keys(state.links).sort()) {
-    const e = state.links[target]!;
+  for (const r of recorded) {
+    const { target, observed: o } = r;
+    const e = state.links[target];
+    if (!e) continue;
     const base: HealthEntry = { target, type: e.type, source: e.source, health: "ok" };
     if (e.linkText !== undefined) base.linkText = e.linkText;
-    const o = probeNow(target, fs);
     if (o.kind === "missing") {
       out.push({ ...base, health: "missing" });
       continue;
     }
     if (e.type !== "hardlink") {
       if (o.kind !== "symlink") out.push({ ...base, health: "replaced", detail: `now a ${o.kind === "other" ? o.what : o.kind}` });
-      else if (e.linkText === undefined || !hostPlatform.sameLinkText(o.text, e.linkText)) out.push({ ...base, health: "changed", detail: `now points to ${o.text}` });
-      else {
-        let alive = true;
-        try {
-          fs.statSync(target);
-        } catch {
-          alive = false;
-        }
-        out.push(alive ? base : { ...base, health: "dangling", ...danglingDetail(e.source, fs) });
-      }
+      else if (e.linkText === undefined || !sameLinkText(o.text, e.linkText)) out.push({ ...base, health: "changed", detail: `now points to ${o.text}` });
+      else out.push(r.leads !== false ? base : { ...base, health: "dangling", ...danglingDetail(e.source, r.sourcePath) });
       continue;
     }
     if (o.kind !== "file") {
@@ -61,7 +55,7 @@ export function linkHealth(state: State, fs: FsRead): HealthEntry[] {
       continue;
     }
     const withCount = { ...base, nlink: o.nlink };
-    const s = probeSourceNow(e.source, fs);
+    const s: SourceObserved = r.source ?? { kind: "missing" };
     if (o.dev !== e.dev || o.ino !== e.ino) {
       out.push(diverged(withCount, "the file was replaced (an editor saved by rename?)", o, s));
       continue;
@@ -77,9 +71,8 @@ export function linkHealth(state: State, fs: FsRead): HealthEntry[] {
 
 // A link to a symlink source (linked as the symlink, as Stow does) dangles when that symlink
 // does: say so, so that the user looks at the source and not at the link.
-function danglingDetail(source: string, fs: FsRead): { detail?: string } {
-  const s = probeNow(source, fs);
-  return s.kind === "symlink" ? { detail: `the source is a dangling symlink: ${source} -> ${s.text}` } : {};
+function danglingDetail(source: string, s: Observed | undefined): { detail?: string } {
+  return s?.kind === "symlink" ? { detail: `the source is a dangling symlink: ${source} -> ${s.text}` } : {};
 }
 
 // A diverged hard link, with which side is newer when both are files ("; target newer by 3 min").
