@@ -6,7 +6,7 @@ import { COMMANDS, parseSettings } from "../../src/cli/args.js";
 import { COMMAND_HELP, helpText } from "../../src/cli/help.js";
 import type { IO } from "../../src/cli/io.js";
 import { COMMAND_SPECS, FORMATS, GLOBAL_FLAGS, maxPositionals, SHELLS, type FlagSpec } from "../../src/completion/spec.js";
-import { HEALTH_STATES } from "../../src/apply/health.js";
+import { HEALTH_STATES } from "../../src/plan/health.js";
 import { completionScript } from "../../src/cli/commands/completion.js";
 import { UserError } from "../../src/diagnostic.js";
 import { CONFLICT_POLICIES } from "../../src/manifest/types.js";
