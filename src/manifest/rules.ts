@@ -3,6 +3,7 @@
 
 import { diag, type Diagnostic } from "../diagnostic.js";
 import { displayPath, isInside, path } from "../platform/paths.js";
+import { diagAt as at, formatPos } from "./pos.js";
 import type { LinkEntry, Manifest, SourcePos } from "./types.js";
 
 export interface RuleContext {
@@ -18,15 +19,6 @@ export interface RuleContext {
 
 export function checkRules(m: Manifest, ctx: RuleContext): Diagnostic[] {
   return [...(ctx.rootsUnknown ? [] : targetInSource(m, ctx)), ...duplicateTargets(m, ctx), ...globIntoFile(m)];
-}
-
-/** FILE:LINE:COL, or FILE when the position is unknown (line 0). */
-export function formatPos(pos: SourcePos): string {
-  return pos.line > 0 ? `${pos.file}:${pos.line}:${pos.col}` : pos.file;
-}
-
-function at(pos: SourcePos): { file: string; line?: number; col?: number } {
-  return pos.line > 0 ? { file: pos.file, line: pos.line, col: pos.col } : { file: pos.file };
 }
 
 /**
