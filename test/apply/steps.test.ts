@@ -245,6 +245,17 @@ describe("remove (prune)", () => {
     expectBytesKept(before, sb);
   });
 
+  it("removes links, then directories deepest first, whatever order a saved plan lists them in", async () => {
+    const sb = sandbox({ "home/a/b/.x": { symlink: "/x/repo/x" } });
+    const r = await run(sb, [
+      removeAction(sb, { target: "home/a", type: "dir", kind: "remove" }),
+      removeAction(sb, { target: "home/a/b", type: "dir", kind: "remove" }),
+      removeAction(sb, { target: "home/a/b/.x", type: "symlink", kind: "remove" }),
+    ]);
+    expect(r.outcomes.map((o) => o.status)).toEqual(["done", "done", "done"]);
+    expect(sb.exists("home/a")).toBe(false);
+  });
+
   it("deletes a hard link only while another name of its data exists", async () => {
     const sb = sandbox({ "repo/a": "A", "home/.a": { hardlink: "repo/a" } });
     await run(sb, [removeAction(sb, { target: "home/.a", type: "hardlink", kind: "remove" })]);
