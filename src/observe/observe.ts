@@ -9,7 +9,7 @@ import { desiredLinkText } from "../plan/link-text.js";
 import { ancestorsOf } from "../plan/prune.js";
 import { assertNever } from "../plan/types.js";
 import { whenHolds } from "../plan/when.js";
-import { errnoCode, type FsRead } from "../platform/fs.js";
+import { errnoCode, realpathOr, type FsRead } from "../platform/fs.js";
 import { path } from "../platform/paths.js";
 import { hostPlatform } from "../platform/platform.js";
 import type { State } from "../state/types.js";
@@ -83,13 +83,7 @@ export function observe(manifest: Manifest, state: State, deps: ObserveDeps): Ob
     if (o) dirs.push(o);
   }
 
-  const sourceRootReal = probe(manifest.sourceRoot, () => {
-    try {
-      return fs.realpathSync(manifest.sourceRoot);
-    } catch {
-      return manifest.sourceRoot;
-    }
-  });
+  const sourceRootReal = probe(manifest.sourceRoot, () => realpathOr(fs, manifest.sourceRoot));
   return {
     observation: { desired: expanded.desired, sourceRootReal, targets, prune, dirs },
     diagnostics,

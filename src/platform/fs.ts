@@ -50,3 +50,12 @@ export function errnoCode(err: unknown): string | undefined {
     ? String((err as { code: unknown }).code)
     : undefined;
 }
+
+/** The real path of `p`, or `p` itself when it cannot be resolved (missing, unreadable). */
+export function realpathOr(fs: FsRead, p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
+  }
+}

@@ -4,7 +4,7 @@
 // `create` and plugin directives cannot be carried and are listed as dropped.
 
 import type { ConflictPolicy, LinkType, RawHook } from "../../manifest/types.js";
-import { errnoCode, type FsRead } from "../../platform/fs.js";
+import { errnoCode, realpathOr, type FsRead } from "../../platform/fs.js";
 import { path } from "../../platform/paths.js";
 import type { ImportNote, ImportResult, OutDefaults, OutLink, OutManifest } from "../model.js";
 import { relativeRoot } from "../paths.js";
@@ -37,7 +37,7 @@ export function importDotbot(opts: DotbotImportOptions, fs: FsRead): ImportResul
   const parsed = parseDotbot(text);
   for (const e of parsed.errors) add("dropped", e.message, e.pos);
   if (parsed.errors.length > 0 && parsed.tasks.length === 0) return { ok: false, notes };
-  const baseDir = realOr(fs, path.dirname(file));
+  const baseDir = realpathOr(fs, path.dirname(file));
 
   let linkDefaults: Record<string, unknown> = {};
   let prune = false;
@@ -176,11 +176,3 @@ function stripDefaults(l: OutLink, d: OutDefaults): OutLink {
 }
 
 const isPlainMap = (v: unknown) => v !== null && typeof v === "object" && !Array.isArray(v);
-
-function realOr(fs: FsRead, p: string): string {
-  try {
-    return fs.realpathSync(p);
-  } catch {
-    return p;
-  }
-}
