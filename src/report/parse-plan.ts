@@ -2,6 +2,7 @@
 // (cheap, no schema compiler at run time). Unknown keys are dropped; wrong ones are reported.
 
 import { diag, type Diagnostic } from "../diagnostic.js";
+import { isRecord } from "../is-record.js";
 import { LINK_TYPES } from "../manifest/types.js";
 import { RESOLUTIONS } from "../plan/fixes.js";
 import type { Observed, SourceObserved } from "../observe/types.js";
@@ -62,7 +63,7 @@ class Checker {
     return undefined;
   }
   obj(v: unknown, at: string): Obj | undefined {
-    if (typeof v === "object" && v !== null && !Array.isArray(v)) return v as Obj;
+    if (isRecord(v)) return v as Obj;
     return this.fail(at, "expected an object");
   }
   str(o: Obj, key: string, at: string): string {
