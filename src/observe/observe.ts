@@ -15,7 +15,7 @@ import { hostPlatform } from "../platform/platform.js";
 import type { State } from "../state/types.js";
 import { sameContent } from "./compare-content.js";
 import { createProber, type Prober } from "./probe.js";
-import type { DesiredLink, DirObservation, Observation, Observed, PruneObservation, TargetObservation } from "./types.js";
+import type { DesiredLink, DirObservation, Observation, Observed, ObserveProgress, PruneObservation, TargetObservation } from "./types.js";
 import { walkSources } from "./walk-sources.js";
 
 export interface ObserveDeps {
@@ -24,7 +24,7 @@ export interface ObserveDeps {
   /** --conflict: accepted for symmetry with plan(); observation does not depend on it. */
   conflict?: ConflictPolicy;
   /** Display only (a progress line): called before each target and each long content comparison. */
-  progress?: (e: { phase: "observe"; done: number; total: number } | { phase: "compare"; path: string; bytes: number }) => void;
+  progress?: (e: ObserveProgress) => void;
 }
 
 export interface ObserveResult {
