@@ -2,7 +2,7 @@
 // then a summary line. A view of the plan: it decides nothing, and colours only when told to.
 
 import { commonFixes } from "../plan/fixes.js";
-import { assertNever, isBlocked, hasChanges, isPrune, type Action, type ActionKind, type Plan } from "../plan/types.js";
+import { isBlocked, hasChanges, isPrune, type Action, type ActionKind, type Plan } from "../plan/types.js";
 import { displayPath } from "../platform/paths.js";
 import { paint, type Paint } from "./color.js";
 
@@ -40,26 +40,20 @@ export const DISPLAY_ORDER: readonly ActionKind[] = [
   "ok",
 ];
 
+// The colour of each kind: blocking kinds red, nothing-to-do kinds dim.
+const COLOR: Record<ActionKind, keyof Paint> = {
+  ok: "dim",
+  create: "green",
+  repair: "cyan",
+  replace: "magenta",
+  remove: "yellow",
+  forget: "dim",
+  conflict: "red",
+  error: "red",
+};
+
 function colorOf(kind: ActionKind, p: Paint): (s: string) => string {
-  switch (kind) {
-    case "ok":
-      return p.dim;
-    case "create":
-      return p.green;
-    case "repair":
-      return p.cyan;
-    case "replace":
-      return p.magenta;
-    case "remove":
-      return p.yellow;
-    case "forget":
-      return p.dim;
-    case "conflict":
-    case "error":
-      return p.red;
-    default:
-      return assertNever(kind);
-  }
+  return p[COLOR[kind]];
 }
 
 // "-> text" for symlinks and junctions, "=> source" for hard links, "(dir)" for directories.

@@ -120,6 +120,14 @@ describe("renderText", () => {
     expect(stripAnsi(colored)).toBe(plain);
   });
 
+  it("colours each kind's symbol: errors and conflicts red, create green, repair cyan, replace magenta, remove yellow", () => {
+    const colored = renderText(everyKindPlan(), { ...opts, color: true, verbose: true });
+    const esc = (code: number, symbol: string) => `\u001b[${code}m${symbol.padStart(3)}\u001b[39m`;
+    for (const [code, symbol] of [[31, "x"], [31, "!"], [32, "+"], [36, "~"], [35, "-/+"], [33, "-"]] as const) {
+      expect(colored).toContain(esc(code, symbol));
+    }
+  });
+
   it("shows a removed directory with a trailing slash", () => {
     const out = renderText(everyKindPlan(), opts);
     expect(out).toContain("- ~/.config/old/  (directory linkfarm created, now empty)");
