@@ -41,7 +41,7 @@ const REASON_CODE_SET: Record<ReasonCode, true> = {
   "cross-device": true,
   "target-is-source": true,
   "into-source-tree": true,
-  "parent-is-file": true,
+  "parent-not-directory": true,
   "parent-missing": true,
   "adopt-impossible": true,
   "newer-impossible": true,
