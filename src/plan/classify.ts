@@ -62,7 +62,8 @@ export function classify(
   return action;
 }
 
-// The link cannot be made at all, whatever is at the target (CLASSIFY order 1–8).
+// The link cannot be made at all, whatever is at the target: the first of these checks that
+// fails, in this order (each code and its text: plan/reasons.ts; the kinds: README.md → Plan kinds).
 function errorOf(d: DesiredLink, t: TargetObservation, ctx: ClassifyContext): Verdict | undefined {
   const s = t.source;
   const p = t.parent;

@@ -16,7 +16,7 @@ export interface TextOptions {
   quiet?: boolean;
 }
 
-// SPEC's symbols, one per kind. A forget is "." (nothing happens on disk), never "-".
+// The symbols of README.md → Plan kinds, one per kind. A forget is "." (nothing happens on disk), never "-".
 export const SYMBOLS: Record<ActionKind, string> = {
   ok: "=",
   create: "+",

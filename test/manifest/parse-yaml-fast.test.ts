@@ -233,7 +233,7 @@ describe("fast block-YAML reader = the yaml package, where it answers", () => {
     for (const f of files) agrees(fs.readFileSync(f, "utf8"));
   });
 
-  it("takes the usual manifests: the demo, SPEC's example, the map form, a 500-entry farm", () => {
+  it("takes the usual manifests: the demo, README's example, the map form, a 500-entry farm", () => {
     const farm = ["version: 1", "source: pkgs", "defaults:", "  relative: true", "links:"];
     for (let i = 0; i < 500; i++) farm.push(`  - source: p${i}`, "    target: .", "    tree: true");
     for (const text of [
