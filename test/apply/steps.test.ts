@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { contentHashes, sandbox, type Sandbox } from "../helpers/sandbox.js";
-import { linkAction, removeAction, run, stateFile } from "./build.js";
+import { linkAction, removeAction, run, stateFile } from "../helpers/apply-plans.js";
 import type { State } from "../../src/state/types.js";
 
 function readStateFile(sb: Sandbox): State {

@@ -12,7 +12,7 @@ import { parseBlockYaml } from "../../src/manifest/parse-yaml-fast.js";
 import { parseWithYaml } from "../../src/manifest/parse-yaml-full.js";
 import { parseManifestText } from "../../src/manifest/parse-yaml.js";
 import { lineStarts } from "../../src/manifest/yaml-tree.js";
-import { BASES, mutate, mutationArb } from "../fuzz/mutate.js";
+import { BASES, mutate, mutationArb } from "../helpers/mutate.js";
 
 const DEEP = process.env.LINKFARM_DEEP === "1";
 const RUNS = Number(process.env.LINKFARM_RUNS ?? (DEEP ? 20_000 : 1_500));

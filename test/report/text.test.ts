@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderText, summaryLine } from "../../src/report/text.js";
 import { stripAnsi } from "../../src/report/color.js";
-import { everyKindPlan, HOME, link, makePlan, remove, REPO } from "./fixtures.js";
+import { everyKindPlan, HOME, link, makePlan, remove, REPO } from "../helpers/plan-fixtures.js";
 
 const opts = { home: HOME, color: false, verbose: false };
 
