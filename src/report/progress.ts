@@ -1,4 +1,4 @@
-// Progress on stderr for long work, on a terminal only (README.md → Shell completion, last paragraph): one line redrawn in
+// Progress on stderr for long work, on a terminal only (README.md → Commands): one line redrawn in
 // place, at most every 100 ms, cleared at the end. The command decides whether it is enabled
 // (TTY, not JSON, not quiet); this module only draws, from events the engine reports.
 
