@@ -1,11 +1,17 @@
 // "Did you mean ...?" for unknown commands, flags and manifest keys.
 
-// The candidate nearest to `word`, if it is near enough to be a plausible typo.
-export function closest(word: string, candidates: readonly string[]): string | undefined {
+// The candidate nearest to `word`, if it is near enough to be a plausible typo. With
+// `ignoreCase` (manifest keys), `Source` is as near to `source` as `source` itself.
+export function closest(
+  word: string,
+  candidates: readonly string[],
+  options: { ignoreCase?: boolean } = {},
+): string | undefined {
+  const fold = options.ignoreCase ? (s: string) => s.toLowerCase() : (s: string) => s;
   let best: string | undefined;
   let bestScore = Infinity;
   for (const c of candidates) {
-    const d = editDistance(word, c);
+    const d = editDistance(fold(word), fold(c));
     if (d < bestScore) {
       bestScore = d;
       best = c;

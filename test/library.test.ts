@@ -1,4 +1,4 @@
-// SPEC → Library: `import { loadManifest, observe, plan, apply } from "linkfarm"` is the same
+// README.md → Install (the library): `import { loadManifest, observe, plan, apply } from "linkfarm"` is the same
 // engine as the CLI. Exercised from the source and from the built bundle (dist/index.js).
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";

@@ -2,7 +2,8 @@
 // observation right before acting. Ownership changes only after a step completes: each
 // completed step is journaled at once, and the state file is written atomically at the end.
 
-import type { Action, LinkAction, Plan, RemoveAction } from "../plan/types.js";
+import type { Action, LinkAction, Plan } from "../plan/types.js";
+import { sortActions } from "../plan/order.js";
 import { hasChanges, isBlocked, isPrune } from "../plan/types.js";
 import { errnoCode } from "../platform/fs.js";
 import { platformFor } from "../platform/platform.js";
@@ -28,17 +29,6 @@ export function blockers(plan: Plan): Action[] {
 
 function isLinkChange(a: Action): a is LinkAction {
   return a.kind === "create" || a.kind === "repair" || a.kind === "replace";
-}
-
-function depth(p: string): number {
-  return p.split(/[\\/]/).length;
-}
-
-// Removals: links first, then directories deepest first.
-function removalOrder(actions: RemoveAction[]): RemoveAction[] {
-  const links = actions.filter((a) => a.type !== "dir");
-  const dirs = actions.filter((a) => a.type === "dir").sort((x, y) => depth(y.target) - depth(x.target));
-  return [...links, ...dirs];
 }
 
 function sameRecord(a: StateLink | undefined, b: StateLink): boolean {
@@ -139,7 +129,8 @@ export async function apply(plan: Plan, deps: ApplyDeps & ApplyLockOptions): Pro
     }
 
     const linkActions = plan.actions.filter(isLinkChange);
-    const removals = removalOrder(plan.actions.filter(isPrune));
+    // Removals: links first, then directories deepest first (the plan's own order, plan/order.ts).
+    const removals = sortActions(plan.actions.filter(isPrune));
 
     // 1. Parent directories, for the actions that still match their plan.
     const failedDirs = new Map<string, string>();

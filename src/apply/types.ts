@@ -8,6 +8,9 @@ import type { State } from "../state/types.js";
 /** What happened to one action. */
 export type OutcomeStatus = "done" | "stale" | "failed" | "unchanged";
 
+/** What applying reports while it works: change `done` of `total`, before each step (display only). */
+export type ApplyProgress = { phase: "apply"; done: number; total: number };
+
 export interface Outcome {
   action: Action;
   status: OutcomeStatus;
@@ -43,7 +46,7 @@ export interface ApplyDeps {
   /** The OS of the machine the plan is applied on (HostFacts.os): junctions, link texts. */
   platform: string;
   /** Display only (a progress line): called before each step that changes the disk. */
-  progress?: (e: { phase: "apply"; done: number; total: number }) => void;
+  progress?: (e: ApplyProgress) => void;
   /**
    * Aborted (e.g. on SIGINT): the step under way finishes, the rest is not begun, the state is
    * written, and the result says `interrupted`. Also: with a signal the work yields to the

@@ -2,7 +2,8 @@
 // machine. Pure: no disk, no env (host facts are passed in).
 
 import { diag, type Diagnostic } from "../diagnostic.js";
-import type { HostFacts, LinkEntry, Manifest, SourcePos } from "../manifest/types.js";
+import { diagAt as at, formatPos } from "../manifest/pos.js";
+import type { HostFacts, LinkEntry, Manifest } from "../manifest/types.js";
 import type { DesiredLink, SourceListing } from "./types.js";
 import { path, pathsFor } from "../platform/paths.js";
 import { whenHolds } from "../manifest/when.js";
@@ -111,7 +112,7 @@ function dropDuplicates(
     const b = entries.get(c.b);
     if (!a || !b) continue;
     const more = c.count > 1 ? ` (and ${c.count - 1} more)` : "";
-    const where = c.a === c.b ? `twice by the link at ${fmt(a.targetPos)}` : `by both ${fmt(a.targetPos)} and ${fmt(b.targetPos)}`;
+    const where = c.a === c.b ? `twice by the link at ${formatPos(a.targetPos)}` : `by both ${formatPos(a.targetPos)} and ${formatPos(b.targetPos)}`;
     diagnostics.push(diag("duplicate-target", `${c.target} is declared ${where}${more}`, at(b.targetPos)));
   }
   return kept;
@@ -123,6 +124,3 @@ function joinRel(base: string, rel: string): string {
   const r = path.sep === "/" ? rel : rel.split("/").join(path.sep);
   return base.endsWith(path.sep) ? base + r : base + path.sep + r;
 }
-
-const fmt = (p: SourcePos) => `${p.file}:${p.line}:${p.col}`;
-const at = (p: SourcePos) => ({ file: p.file, line: p.line, col: p.col });

@@ -1,5 +1,5 @@
 // OutManifest → linkfarm.yaml text: the schema comment first, then the keys in the order of the
-// SPEC's example, comments above what they explain. Hand-written so that comments sit exactly
+// example manifest in README.md → Manifest, comments above what they explain. Hand-written so that comments sit exactly
 // where a reader needs them; scalars are quoted whenever plain YAML could misread them.
 
 import { SCHEMA_URL } from "../manifest/starter.js";

@@ -124,8 +124,8 @@ function treeOf(doc: Document): YNode | undefined {
   return conv(doc.contents);
 }
 
-// In YAML 1.2 a plain `~` is null; in a manifest `target: ~` means HOME (as SPEC's example
-// writes it). So `~` stays a string; `null`, `Null`, `NULL` and an empty value are still null.
+// In YAML 1.2 a plain `~` is null; in a manifest `target: ~` means HOME (as README.md's example
+// manifest writes it). So `~` stays a string; `null`, `Null`, `NULL` and an empty value are still null.
 function tildeIsHome(tags: Tags): Tags {
   return tags.map((t) =>
     typeof t === "object" && t.tag === "tag:yaml.org,2002:null" && "test" in t

@@ -2,12 +2,13 @@
 // every problem it finds; the caller collects them all.
 
 import { diag, type Diagnostic } from "../diagnostic.js";
-import { displayPath, isInside, path } from "../platform/paths.js";
+import { displayPath, isInside, path, pathsFor } from "../platform/paths.js";
+import { diagAt as at, formatPos } from "./pos.js";
 import type { LinkEntry, Manifest, SourcePos } from "./types.js";
 
 export interface RuleContext {
   home: string;
-  /** process.platform of this machine: paths compare case-insensitively on win32 and darwin. */
+  /** process.platform of this machine: its path rules (platform/paths.ts pathsFor) say which targets are one. */
   os: string;
   /** Where the root `target:` and `source:` keys are, if written. */
   targetRootPos?: SourcePos;
@@ -18,15 +19,6 @@ export interface RuleContext {
 
 export function checkRules(m: Manifest, ctx: RuleContext): Diagnostic[] {
   return [...(ctx.rootsUnknown ? [] : targetInSource(m, ctx)), ...duplicateTargets(m, ctx), ...globIntoFile(m)];
-}
-
-/** FILE:LINE:COL, or FILE when the position is unknown (line 0). */
-export function formatPos(pos: SourcePos): string {
-  return pos.line > 0 ? `${pos.file}:${pos.line}:${pos.col}` : pos.file;
-}
-
-function at(pos: SourcePos): { file: string; line?: number; col?: number } {
-  return pos.line > 0 ? { file: pos.file, line: pos.line, col: pos.col } : { file: pos.file };
 }
 
 /**
@@ -69,15 +61,17 @@ function targetInSource(m: Manifest, ctx: RuleContext): Diagnostic[] {
 }
 
 // Two entries that would make the same link. Entries with different `when` clauses may share a
-// target (one per OS, say): the observer checks those on the machine, after expansion.
+// target (one per OS, say): the observer checks those on the machine, after expansion. Targets
+// are one as the planner compares paths (pathsFor(os).key, as plan/expand.ts does): case folds
+// on win32 only; darwin compares exactly, as its `same()` does (an APFS volume may be either).
 function duplicateTargets(m: Manifest, ctx: RuleContext): Diagnostic[] {
-  const fold = ctx.os === "win32" || ctx.os === "darwin";
+  const { key: targetKey } = pathsFor(ctx.os);
   const first = new Map<string, LinkEntry>();
   const out: Diagnostic[] = [];
   for (const e of m.links) {
     const target = staticTarget(e);
     if (target === undefined) continue;
-    const key = `${fold ? target.toLowerCase() : target}\0${JSON.stringify(e.when ?? null)}`;
+    const key = `${targetKey(target)}\0${JSON.stringify(e.when ?? null)}`;
     const prev = first.get(key);
     if (!prev) {
       first.set(key, e);

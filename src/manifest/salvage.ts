@@ -4,6 +4,7 @@
 // root key is dropped (the built-in default stands in). Nothing is salvaged from a manifest of
 // another `version` (its format is not this one's) or one that is not a map at all.
 
+import { isRecord } from "../is-record.js";
 import { validate } from "./generated/validate-manifest.js";
 import type { PathSegment } from "./locate.js";
 import type { RawManifest } from "./types.js";
@@ -18,12 +19,8 @@ export interface Salvaged {
   rootDropped: boolean;
 }
 
-function isMap(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
 export function salvage(value: unknown): Salvaged | undefined {
-  if (!isMap(value)) return undefined;
+  if (!isRecord(value)) return undefined;
   if (validate(value)) return { raw: value as unknown as RawManifest, skip: new Set(), rootDropped: false };
   const errors = validate.errors ?? [];
   const copy: Record<string, unknown> = { ...value };
@@ -38,7 +35,7 @@ export function salvage(value: unknown): Salvaged | undefined {
       else return undefined;
     } else if (top === "version") {
       return undefined;
-    } else if (top === "links" && (Array.isArray(links) || isMap(links))) {
+    } else if (top === "links" && (Array.isArray(links) || isRecord(links))) {
       // Errors at `links` itself are the anyOf's other branch; the entry's own errors say which.
       if (item !== undefined) skip.add(item);
     } else {
@@ -47,7 +44,7 @@ export function salvage(value: unknown): Salvaged | undefined {
   }
   const kept = Array.isArray(links)
     ? links.filter((_, i) => !skip.has(i))
-    : isMap(links)
+    : isRecord(links)
       ? Object.fromEntries(Object.entries(links).filter(([k]) => !skip.has(k)))
       : undefined;
   if (kept !== undefined && !validate({ ...copy, links: kept })) return undefined;

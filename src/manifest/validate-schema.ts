@@ -1,7 +1,7 @@
 // Runs the precompiled validator (no ajv compilation at start-up) and turns each ajv error into
 // one Diagnostic in the user's words, at the offending node's FILE:LINE:COL.
 
-import { editDistance } from "../suggest.js";
+import { closest } from "../suggest.js";
 import { diag, type Diagnostic, type DiagnosticCode } from "../diagnostic.js";
 import { schema } from "./generated/schema.js";
 import { validate, type AjvError } from "./generated/validate-manifest.js";
@@ -86,7 +86,7 @@ function dropMisspeltRequired(errors: AjvError[], data: unknown): AjvError[] {
       (o) =>
         o.keyword === "additionalProperties" &&
         o.instancePath === e.instancePath &&
-        suggest(String(o.params.additionalProperty), propertiesAt(parsePointer(o.instancePath, data), data)) === missing,
+        closest(String(o.params.additionalProperty), propertiesAt(parsePointer(o.instancePath, data), data), IGNORE_CASE) === missing,
     );
   });
 }
@@ -117,18 +117,8 @@ function label(path: readonly PathSegment[]): string {
   return `\`${last}\``;
 }
 
-function suggest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestScore = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestScore) {
-      bestScore = d;
-      best = c;
-    }
-  }
-  return bestScore <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
-}
+// Manifest keys and values: a typo in case alone is as near as no typo.
+const IGNORE_CASE = { ignoreCase: true } as const;
 
 function toDiagnostic(e: AjvError, data: unknown, file: string, locator: Locator): Diagnostic {
   const path = parsePointer(e.instancePath, data);
@@ -144,7 +134,7 @@ function toDiagnostic(e: AjvError, data: unknown, file: string, locator: Locator
     case "additionalProperties": {
       const key = String(e.params.additionalProperty);
       const known = propertiesAt(path, data);
-      const guess = suggest(key, known);
+      const guess = closest(key, known, IGNORE_CASE);
       const hint = guess ? ` (did you mean "${guess}"?)` : known.length ? ` (known keys: ${known.join(", ")})` : "";
       const where = path.length === 0 ? "" : ` in ${label(path)}`;
       return make("unknown-key", `unknown key "${key}"${where}${hint}`, locator.key([...path, key]));
@@ -159,7 +149,7 @@ function toDiagnostic(e: AjvError, data: unknown, file: string, locator: Locator
     case "enum": {
       const allowed = (e.params.allowedValues as unknown[]).map(String);
       const actual = valueAt(data, path);
-      const guess = typeof actual === "string" ? suggest(actual, allowed) : undefined;
+      const guess = typeof actual === "string" ? closest(actual, allowed, IGNORE_CASE) : undefined;
       const hint = guess ? ` (did you mean "${guess}"?)` : "";
       return make("bad-value", `${label(path)} must be one of ${allowed.join(", ")}${hint}`, valueSpan);
     }

@@ -7,14 +7,14 @@ import type { HostFacts, Manifest } from "../manifest/types.js";
 import { expand } from "../expand/expand.js";
 import { assertNever } from "../assert.js";
 import { whenHolds } from "../manifest/when.js";
-import { errnoCode, type FsRead } from "../platform/fs.js";
+import { errnoCode, realpathOr, type FsRead } from "../platform/fs.js";
 import { ancestorsOf, path } from "../platform/paths.js";
 import { platformFor, type Platform } from "../platform/platform.js";
 import type { State } from "../state/types.js";
 import { sameContent } from "./compare-content.js";
 import { desiredLinkText } from "./link-text.js";
 import { createProber, type Prober } from "./probe.js";
-import type { DesiredLink, DirObservation, Observation, Observed, PruneObservation, TargetObservation } from "./types.js";
+import type { DesiredLink, DirObservation, Observation, Observed, ObserveProgress, PruneObservation, TargetObservation } from "./types.js";
 import { walkSources, type WalkResult } from "./walk-sources.js";
 
 export interface ObserveDeps {
@@ -22,7 +22,7 @@ export interface ObserveDeps {
   /** This machine's facts (`when`, and `os`: how paths and link texts compare on its disk). */
   host: HostFacts;
   /** Display only (a progress line): called before each target and each long content comparison. */
-  progress?: (e: { phase: "observe"; done: number; total: number } | { phase: "compare"; path: string; bytes: number }) => void;
+  progress?: (e: ObserveProgress) => void;
 }
 
 export interface ObserveResult {
@@ -104,13 +104,7 @@ export function observeTargets(
     if (o) dirs.push(o);
   }
 
-  const sourceRootReal = probe(manifest.sourceRoot, () => {
-    try {
-      return fs.realpathSync(manifest.sourceRoot);
-    } catch {
-      return manifest.sourceRoot;
-    }
-  });
+  const sourceRootReal = probe(manifest.sourceRoot, () => realpathOr(fs, manifest.sourceRoot));
   return {
     observation: { desired: [...desired], sourceRootReal, targets, prune, dirs },
     diagnostics,

@@ -5,6 +5,13 @@ import type { DesiredLink } from "../expand/types.js";
 
 export type { ConcreteLink, DesiredLink, GlobNoMatch, SourceListing } from "../expand/types.js";
 
+/** What observing reports while it works (a progress line; display only, nothing decides from these). */
+export type ObserveProgress =
+  /** Observing desired link `done` of `total` (reported before each probe). */
+  | { phase: "observe"; done: number; total: number }
+  /** Comparing a target's bytes with its source (reported before the comparison). */
+  | { phase: "compare"; path: string; bytes: number };
+
 /** One path, as lstat (and readlink) saw it. Never follows a final symlink. */
 export type Observed =
   | { kind: "missing" }

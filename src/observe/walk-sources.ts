@@ -4,6 +4,7 @@
 
 import picomatch from "picomatch";
 import { diag, type Diagnostic } from "../diagnostic.js";
+import { diagAt } from "../manifest/pos.js";
 import type { LinkEntry, Manifest } from "../manifest/types.js";
 import { errnoCode, type FsRead } from "../platform/fs.js";
 import { isInside, path } from "../platform/paths.js";
@@ -34,7 +35,7 @@ export function walkSources(
       listings.push(listEntry(entry, manifest.sourceRoot, ignore, fs, diagnostics, dirs));
     } catch (err) {
       diagnostics.push(
-        diag("io", `cannot list the source ${entry.source}: ${errnoCode(err) ?? String(err)}`, at(entry)),
+        diag("io", `cannot list the source ${entry.source}: ${errnoCode(err) ?? String(err)}`, diagAt(entry.sourcePos)),
       );
     }
   }
@@ -55,7 +56,7 @@ function listEntry(
     try {
       match = picomatch(scan.glob);
     } catch (err) {
-      diagnostics.push(diag("bad-glob", `bad glob ${entry.source}: ${String(err)}`, at(entry)));
+      diagnostics.push(diag("bad-glob", `bad glob ${entry.source}: ${String(err)}`, diagAt(entry.sourcePos)));
       return { entry: entry.index, kind: "glob", base: scan.base, files: [] };
     }
     const files: string[] = [];
@@ -188,5 +189,3 @@ function kindFrom(
   if (!st) return "missing";
   return st.isSymbolicLink() ? "symlink" : st.isFile() ? "file" : st.isDirectory() ? "dir" : "other";
 }
-
-const at = (e: LinkEntry) => ({ file: e.sourcePos.file, line: e.sourcePos.line, col: e.sourcePos.col });

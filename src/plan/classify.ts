@@ -63,7 +63,8 @@ export function classify(
   return action;
 }
 
-// The link cannot be made at all, whatever is at the target (CLASSIFY order 1–8).
+// The link cannot be made at all, whatever is at the target: the first of these checks that
+// fails, in this order (each code and its text: plan/reasons.ts; the kinds: README.md → Plan kinds).
 function errorOf(d: DesiredLink, t: TargetObservation, ctx: ClassifyContext): Verdict | undefined {
   const s = t.source;
   const p = t.parent;
@@ -78,7 +79,7 @@ function errorOf(d: DesiredLink, t: TargetObservation, ctx: ClassifyContext): Ve
   // A junction holds a path that Windows follows: through a symlink source, it must lead to a directory.
   if (d.type === "junction" && (s.kind === "file" || (s.kind === "symlink" && s.to !== "dir")))
     return error("junction-to-file", { source: d.source });
-  if (p.blockedBy) return error("parent-is-file", { path: p.blockedBy, ...(p.blockedWhy ? { blocked: p.blockedWhy } : {}) });
+  if (p.blockedBy) return error("parent-not-directory", { path: p.blockedBy, ...(p.blockedWhy ? { blocked: p.blockedWhy } : {}) });
   if (p.missing.length > 0 && !d.mkdirs) return error("parent-missing", { path: p.missing[0] });
   const real = realTargetOf(d.target, p, path);
   // A symlink source: the link would be the very thing it points at (a loop), or its own source.

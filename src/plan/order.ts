@@ -1,9 +1,11 @@
 // A deterministic order: every action by target (byte order), then directory removals deepest
-// first so that a directory goes after everything inside it. The applier groups by phase.
+// first so that a directory goes after everything inside it. The applier groups by phase and
+// orders its removals with this same function (a saved plan's order is not trusted).
 
+import { pathDepth as depth } from "../platform/paths.js";
 import type { Action } from "./types.js";
 
-export function sortActions(actions: readonly Action[]): Action[] {
+export function sortActions<A extends Action>(actions: readonly A[]): A[] {
   const dirs = actions.filter(isDirRemoval);
   const rest = actions.filter((a) => !isDirRemoval(a));
   // Without surrogates, UTF-16 order is byte order and the engine's own comparison serves.
@@ -15,7 +17,6 @@ export function sortActions(actions: readonly Action[]): Action[] {
 
 const SURROGATE = /[\ud800-\udfff]/;
 const isDirRemoval = (a: Action) => a.kind === "remove" && a.type === "dir";
-const depth = (p: string) => p.split(/[\\/]/).length;
 
 // UTF-8 byte order (= code point order) on JS strings: surrogates move above U+E000–U+FFFF.
 export function compareBytes(a: string, b: string): number {

@@ -3,7 +3,7 @@
 // the path).
 
 import type { DesiredLink, DirObservation, PruneObservation } from "../observe/types.js";
-import { path } from "../platform/paths.js";
+import { path, pathDepth as depth } from "../platform/paths.js";
 import { platformFor, type Platform } from "../platform/platform.js";
 import type { State, StateLink } from "../state/types.js";
 import { reasonText } from "./reasons.js";
@@ -94,4 +94,3 @@ export function pruneDirs(
   return out;
 }
 
-const depth = (p: string) => p.split(/[\\/]/).length;

@@ -13,13 +13,13 @@ export interface ReasonFacts {
   text?: string;
   /** The desired link text (wrong-target). */
   wanted?: string;
-  /** A path the reason is about (parent-is-file, parent-missing, target-is-source...). */
+  /** A path the reason is about (parent-not-directory, parent-missing, target-is-source...). */
   path?: string;
   /** Mount points (cross-device). */
   mounts?: { source: string; target: string };
   /** What kind of special file is in the way. */
   what?: string;
-  /** What the blocking parent is (parent-is-file). */
+  /** What the blocking parent is (parent-not-directory). */
   blocked?: "file" | "dangling-symlink" | "symlink-loop" | "not-a-directory";
   /** Why a glob matched nothing (glob-no-match). */
   noMatch?: GlobNoMatch;
@@ -93,7 +93,7 @@ export function reasonText(code: ReasonCode, f: ReasonFacts = {}): string {
       return `target resolves onto its own source: ${f.path}`;
     case "into-source-tree":
       return `target resolves into the source tree through a symlinked parent: ${f.path}`;
-    case "parent-is-file":
+    case "parent-not-directory":
       switch (f.blocked) {
         case "dangling-symlink":
           return `parent is a dangling symlink: ${f.path}`;

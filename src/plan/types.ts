@@ -57,7 +57,7 @@ export type ReasonCode =
   | "cross-device"
   | "target-is-source"
   | "into-source-tree"
-  | "parent-is-file"
+  | "parent-not-directory"
   | "parent-missing"
   | "adopt-impossible"
   | "newer-impossible"

@@ -70,3 +70,12 @@ export function writeFileAtomic(fs: FsWrite, file: string, text: string, mode: n
     throw err;
   }
 }
+
+/** The real path of `p`, or `p` itself when it cannot be resolved (missing, unreadable). */
+export function realpathOr(fs: FsRead, p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
+  }
+}

@@ -92,6 +92,11 @@ export const hostPaths: Paths = pathsFor(HOST_OS);
 /** The running machine's path module (node:path). */
 export const path: PathModule = hostPaths.path;
 
+/** How many segments a path has (either separator): deeper paths sort first for removal. */
+export function pathDepth(p: string): number {
+  return p.split(/[\\/]/).length;
+}
+
 /** dir + name, for a normalised dir and a plain name: what path.join gives, without normalising. */
 export function childOf(dir: string, name: string, sep: string = path.sep): string {
   return dir.endsWith(sep) ? dir + name : dir + sep + name;

@@ -1,17 +1,13 @@
-// Progress on stderr for long work, on a terminal only (SPEC → Output): one line redrawn in
+// Progress on stderr for long work, on a terminal only (README.md → Commands): one line redrawn in
 // place, at most every 100 ms, cleared at the end. The command decides whether it is enabled
 // (TTY, not JSON, not quiet); this module only draws, from events the engine reports.
 
+import type { ApplyProgress } from "../apply/types.js";
+import type { ObserveProgress } from "../observe/types.js";
 import { assertNever } from "../assert.js";
 
-/** What the engine reports while it works. Display only: nothing decides from these. */
-export type ProgressEvent =
-  /** Observing desired link `done` of `total` (reported before each probe). */
-  | { phase: "observe"; done: number; total: number }
-  /** Comparing a target's bytes with its source (reported before the comparison). */
-  | { phase: "compare"; path: string; bytes: number }
-  /** Applying change `done` of `total` (reported before each step). */
-  | { phase: "apply"; done: number; total: number };
+/** What the engine reports while it works (declared by each stage). Display only: nothing decides from these. */
+export type ProgressEvent = ObserveProgress | ApplyProgress;
 
 export type ProgressFn = (event: ProgressEvent) => void;
 

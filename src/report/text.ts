@@ -16,7 +16,7 @@ export interface TextOptions {
   quiet?: boolean;
 }
 
-// SPEC's symbols, one per kind. A forget is "." (nothing happens on disk), never "-".
+// The symbols of README.md → Plan kinds, one per kind. A forget is "." (nothing happens on disk), never "-".
 export const SYMBOLS: Record<ActionKind, string> = {
   ok: "=",
   create: "+",
@@ -40,26 +40,20 @@ export const DISPLAY_ORDER: readonly ActionKind[] = [
   "ok",
 ];
 
+// The colour of each kind: blocking kinds red, nothing-to-do kinds dim.
+const COLOR: Record<ActionKind, keyof Paint> = {
+  ok: "dim",
+  create: "green",
+  repair: "cyan",
+  replace: "magenta",
+  remove: "yellow",
+  forget: "dim",
+  conflict: "red",
+  error: "red",
+};
+
 function colorOf(kind: ActionKind, p: Paint): (s: string) => string {
-  switch (kind) {
-    case "ok":
-      return p.dim;
-    case "create":
-      return p.green;
-    case "repair":
-      return p.cyan;
-    case "replace":
-      return p.magenta;
-    case "remove":
-      return p.yellow;
-    case "forget":
-      return p.dim;
-    case "conflict":
-    case "error":
-      return p.red;
-    default:
-      return assertNever(kind);
-  }
+  return p[COLOR[kind]];
 }
 
 // "-> text" for symlinks and junctions, "=> source" for hard links, "(dir)" for directories.

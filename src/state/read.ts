@@ -4,6 +4,7 @@
 
 import { createHash } from "node:crypto";
 import { diag, type Diagnostic } from "../diagnostic.js";
+import { isRecord } from "../is-record.js";
 import { LINK_TYPES, type HostFacts } from "../manifest/types.js";
 import { errnoCode, type FsRead } from "../platform/fs.js";
 import { path } from "../platform/paths.js";
@@ -61,20 +62,18 @@ function corrupt(file: string, what: string): Diagnostic {
   );
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
 const optional = (v: unknown, type: "string" | "number") => v === undefined || typeof v === type;
 
 // The first thing wrong with the document's shape, as a phrase, or undefined when it is a State.
 function shapeProblem(data: unknown): string | undefined {
-  if (!isObject(data)) return "the top level is not an object";
+  if (!isRecord(data)) return "the top level is not an object";
   if (data.formatVersion !== STATE_FORMAT_VERSION)
     return `formatVersion is ${JSON.stringify(data.formatVersion)}, expected ${STATE_FORMAT_VERSION}`;
   if (typeof data.manifest !== "string") return `"manifest" is not a string`;
-  if (!isObject(data.links)) return `"links" is not an object`;
+  if (!isRecord(data.links)) return `"links" is not an object`;
   for (const [target, link] of Object.entries(data.links)) {
     const at = `links[${JSON.stringify(target)}]`;
-    if (!isObject(link)) return `${at} is not an object`;
+    if (!isRecord(link)) return `${at} is not an object`;
     if (!LINK_TYPES.includes(link.type as never)) return `${at}.type is not symlink, hardlink or junction`;
     if (typeof link.source !== "string") return `${at}.source is not a string`;
     if (!optional(link.linkText, "string")) return `${at}.linkText is not a string`;
@@ -87,7 +86,7 @@ function shapeProblem(data: unknown): string | undefined {
   if (data.dirs.some((d) => typeof d !== "string")) return `"dirs" holds something that is not a path`;
   if (!Array.isArray(data.backups)) return `"backups" is not an array`;
   for (const [i, b] of data.backups.entries()) {
-    if (!isObject(b) || typeof b.target !== "string" || typeof b.backup !== "string")
+    if (!isRecord(b) || typeof b.target !== "string" || typeof b.backup !== "string")
       return `backups[${i}] needs "target" and "backup" paths`;
     if (!optional(b.at, "string")) return `backups[${i}].at is not a string`;
     if (!optional(b.link, "string")) return `backups[${i}].link is not a string`;

@@ -11,7 +11,7 @@ import { stateFilePath } from "../../src/state/read.js";
 import { emptyState, type State } from "../../src/state/types.js";
 import { runBin } from "../helpers/cli.js";
 import { sandbox, type Sandbox } from "../helpers/sandbox.js";
-import { stateFile } from "./build.js";
+import { stateFile } from "../helpers/apply-plans.js";
 
 function writeJournal(file: string, lines: JournalEntry[]): void {
   fs.mkdirSync(file.slice(0, file.lastIndexOf("/")), { recursive: true });

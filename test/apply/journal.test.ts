@@ -6,7 +6,7 @@ import { recoverState } from "../../src/apply/recover.js";
 import { realFs } from "../../src/platform/fs.js";
 import { emptyState, type State } from "../../src/state/types.js";
 import { sandbox } from "../helpers/sandbox.js";
-import { stateFile } from "./build.js";
+import { stateFile } from "../helpers/apply-plans.js";
 
 const link = { type: "symlink" as const, source: "/r/a", linkText: "/r/a" };
 

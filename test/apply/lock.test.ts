@@ -4,7 +4,7 @@ import { acquireLock, lockPath, pidAlive } from "../../src/apply/lock.js";
 import { UserError } from "../../src/diagnostic.js";
 import { realFs } from "../../src/platform/fs.js";
 import { sandbox } from "../helpers/sandbox.js";
-import { linkAction, run, stateFile } from "./build.js";
+import { linkAction, run, stateFile } from "../helpers/apply-plans.js";
 
 describe("state lock", () => {
   it("is a file next to the state file holding the pid, removed on release", async () => {

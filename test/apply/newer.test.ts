@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { readJournal } from "../../src/state/replay.js";
 import { realFs, type FsWrite } from "../../src/platform/fs.js";
 import { sandbox } from "../helpers/sandbox.js";
-import { linkAction, run, stateFile } from "./build.js";
+import { linkAction, run, stateFile } from "../helpers/apply-plans.js";
 
 const BASE = 1_700_000_000;
 

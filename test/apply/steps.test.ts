@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { contentHashes, sandbox, type Sandbox } from "../helpers/sandbox.js";
-import { linkAction, removeAction, run, stateFile } from "./build.js";
+import { linkAction, removeAction, run, stateFile } from "../helpers/apply-plans.js";
 import type { State } from "../../src/state/types.js";
 
 function readStateFile(sb: Sandbox): State {
@@ -243,6 +243,17 @@ describe("remove (prune)", () => {
     expect(r.outcomes[0]!.status).toBe("stale");
     expect(sb.read("home/.a")).toBe("user's file now");
     expectBytesKept(before, sb);
+  });
+
+  it("removes links, then directories deepest first, whatever order a saved plan lists them in", async () => {
+    const sb = sandbox({ "home/a/b/.x": { symlink: "/x/repo/x" } });
+    const r = await run(sb, [
+      removeAction(sb, { target: "home/a", type: "dir", kind: "remove" }),
+      removeAction(sb, { target: "home/a/b", type: "dir", kind: "remove" }),
+      removeAction(sb, { target: "home/a/b/.x", type: "symlink", kind: "remove" }),
+    ]);
+    expect(r.outcomes.map((o) => o.status)).toEqual(["done", "done", "done"]);
+    expect(sb.exists("home/a")).toBe(false);
   });
 
   it("deletes a hard link only while another name of its data exists", async () => {

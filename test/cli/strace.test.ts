@@ -1,4 +1,5 @@
-// SPEC: "plan and apply --dry-run make no mutating system call at all (no write, rename,
+// plan and apply --dry-run are read-only (README.md → Commands; observe/ reads through FsRead
+// only): "they make no mutating system call at all (no write, rename,
 // unlink, mkdir, symlink, link, chmod, utime, no lock file)". Checked on the real binary under
 // strace: every successful system call that could change a file system is a failure, wherever
 // it points, except the kernel's pseudo files under /proc and /dev (Node reads those at start).

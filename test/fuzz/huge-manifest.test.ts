@@ -8,7 +8,7 @@ import { diag } from "../../src/diagnostic.js";
 import { EXCERPT_WIDTH, MAX_SHOWN, formatDiagnostics } from "../../src/report/diagnostics.js";
 import { runCli } from "../helpers/cli.js";
 import { sandbox } from "../helpers/sandbox.js";
-import { BASES, mutate, type Mutation } from "./mutate.js";
+import { BASES, mutate, type Mutation } from "../helpers/mutate.js";
 
 describe("a bad manifest is never an internal error, however large", () => {
   it("the fuzz counterexample: validate and plan exit 1 with a bounded, clean report", async () => {

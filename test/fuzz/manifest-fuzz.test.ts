@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { runCli, type CliResult } from "../helpers/cli.js";
 import { sandbox } from "../helpers/sandbox.js";
-import { aliasBomb, BASES, mutate, mutationArb } from "./mutate.js";
+import { aliasBomb, BASES, mutate, mutationArb } from "../helpers/mutate.js";
 
 const DEEP = process.env.LINKFARM_DEEP === "1";
 const RUNS = Number(process.env.LINKFARM_RUNS ?? (DEEP ? 5000 : 250));

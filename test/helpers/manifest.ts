@@ -29,11 +29,26 @@ export interface ManifestSpec {
   links: EntrySpec[];
 }
 
+/** An entry's options when the manifest sets none (the schema's defaults). */
+export const ENTRY_DEFAULTS = {
+  type: "symlink",
+  relative: false,
+  mkdirs: true,
+  conflict: "fail",
+  tree: false,
+  optional: false,
+} as const satisfies Partial<LinkEntry>;
+
+/** Made-up but distinct positions for entry `index` of `file`. */
+export function entryPositions(file: string, index: number): Pick<LinkEntry, "pos" | "sourcePos" | "targetPos"> {
+  const line = 10 + index * 3;
+  return { pos: { file, line, col: 5 }, sourcePos: { file, line, col: 13 }, targetPos: { file, line: line + 1, col: 13 } };
+}
+
 export function buildManifest(spec: ManifestSpec): Manifest {
   const file = path.join(spec.dir, "linkfarm.yaml");
   const sourceRoot = spec.sourceRoot ?? spec.dir;
   const links = spec.links.map((l, index): LinkEntry => {
-    const line = 10 + index * 3;
     const source = path.resolve(sourceRoot, l.source);
     const targetIsDir = l.target.endsWith("/");
     const target = path.resolve(spec.targetRoot, l.target.replace(/\/+$/, "") || ".");
@@ -44,15 +59,8 @@ export function buildManifest(spec: ManifestSpec): Manifest {
       sourceIsGlob: isGlobSource(source),
       target,
       targetIsDir,
-      type: "symlink",
-      relative: false,
-      mkdirs: true,
-      conflict: "fail",
-      tree: false,
-      optional: false,
-      pos: { file, line, col: 5 },
-      sourcePos: { file, line, col: 13 },
-      targetPos: { file, line: line + 1, col: 13 },
+      ...ENTRY_DEFAULTS,
+      ...entryPositions(file, index),
       ...rest,
     };
   });

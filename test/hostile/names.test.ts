@@ -5,7 +5,7 @@ import * as fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { contentHashes, sandbox, snapshotTree, type Sandbox } from "../helpers/sandbox.js";
-import { expectCleanFailure, expectNoStack } from "./util.js";
+import { expectCleanFailure, expectNoStack } from "../helpers/hostile.js";
 import { posixOnly } from "../helpers/posix.js";
 
 const cli = (sb: Sandbox, ...args: string[]) => runCli(args, { cwd: sb.p("repo"), env: sb.env });

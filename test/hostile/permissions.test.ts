@@ -9,7 +9,7 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { BIN, runCli, type CliResult } from "../helpers/cli.js";
 import { sandbox, type Sandbox } from "../helpers/sandbox.js";
-import { expectCleanFailure } from "./util.js";
+import { expectCleanFailure } from "../helpers/hostile.js";
 import { posixOnly } from "../helpers/posix.js";
 
 const isRoot = process.getuid?.() === 0;

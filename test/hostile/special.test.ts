@@ -8,7 +8,7 @@ import * as net from "node:net";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { sandbox, type Sandbox } from "../helpers/sandbox.js";
-import { expectCleanFailure, expectNoStack } from "./util.js";
+import { expectCleanFailure, expectNoStack } from "../helpers/hostile.js";
 import { posixOnly } from "../helpers/posix.js";
 
 const cli = (sb: Sandbox, ...args: string[]) => runCli(args, { cwd: sb.p("repo"), env: sb.env });

@@ -201,7 +201,7 @@ describe("every manifest problem is reported, all at once, at FILE:LINE:COL", ()
     expect(r.diagnostics).toMatchObject([{ code: "js-config", file: sb.p("home/a/linkfarm.config.js") }]);
   });
 
-  it("the SPEC's example manifest is valid", async () => {
+  it("README's example manifest is valid", async () => {
     const sb = sandbox();
     const r = await loadManifest({
       cwd: sb.root,

@@ -12,7 +12,7 @@ import { parseBlockYaml } from "../../src/manifest/parse-yaml-fast.js";
 import { parseWithYaml } from "../../src/manifest/parse-yaml-full.js";
 import { parseManifestText } from "../../src/manifest/parse-yaml.js";
 import { lineStarts } from "../../src/manifest/yaml-tree.js";
-import { BASES, mutate, mutationArb } from "../fuzz/mutate.js";
+import { BASES, mutate, mutationArb } from "../helpers/mutate.js";
 
 const DEEP = process.env.LINKFARM_DEEP === "1";
 const RUNS = Number(process.env.LINKFARM_RUNS ?? (DEEP ? 20_000 : 1_500));
@@ -233,7 +233,7 @@ describe("fast block-YAML reader = the yaml package, where it answers", () => {
     for (const f of files) agrees(fs.readFileSync(f, "utf8"));
   });
 
-  it("takes the usual manifests: the demo, SPEC's example, the map form, a 500-entry farm", () => {
+  it("takes the usual manifests: the demo, README's example, the map form, a 500-entry farm", () => {
     const farm = ["version: 1", "source: pkgs", "defaults:", "  relative: true", "links:"];
     for (let i = 0; i < 500; i++) farm.push(`  - source: p${i}`, "    target: .", "    tree: true");
     for (const text of [

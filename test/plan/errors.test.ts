@@ -51,7 +51,7 @@ describe("errors", () => {
   it("a parent that is a file is an error", () => {
     const { sb, manifest } = farm({ "repo/a": "A", "home/.config": "I am a file" });
     const r = observeAndPlan(manifest([{ source: "a", target: ".config/sub/a" }]));
-    expect(r.link(sb.p("home/.config/sub/a"))).toMatchObject({ kind: "error", reasonCode: "parent-is-file" });
+    expect(r.link(sb.p("home/.config/sub/a"))).toMatchObject({ kind: "error", reasonCode: "parent-not-directory" });
     expect(r.link(sb.p("home/.config/sub/a")).reason).toBe(`parent is a file: ${sb.p("home/.config")}`);
   });
 
@@ -68,12 +68,12 @@ describe("errors", () => {
     ]));
     expect(r.link(sb.p("home/gone/a"))).toMatchObject({
       kind: "error",
-      reasonCode: "parent-is-file",
+      reasonCode: "parent-not-directory",
       reason: `parent is a dangling symlink: ${sb.p("home/gone")}`,
     });
     expect(r.link(sb.p("home/loop/a"))).toMatchObject({
       kind: "error",
-      reasonCode: "parent-is-file",
+      reasonCode: "parent-not-directory",
       reason: `parent is a symlink loop (ELOOP): ${sb.p("home/loop")}`,
     });
   });

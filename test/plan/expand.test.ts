@@ -57,6 +57,23 @@ describe("tree entries", () => {
   });
 });
 
+describe("duplicate targets", () => {
+  it("a position-less manifest (a JS config: line 0) names the file alone, as the manifest rules do", () => {
+    const { manifest } = farm({ "repo/p1/.x": "1", "repo/p2/.x": "2" });
+    const m = manifest([
+      { source: "p1", target: ".", tree: true },
+      { source: "p2", target: ".", tree: true },
+    ]);
+    const noPos = { ...m, links: m.links.map((e) => ({ ...e, targetPos: { file: m.file, line: 0, col: 0 } })) };
+    const listings = noPos.links.map((e) => ({ entry: e.index, kind: "dir" as const, files: [".x"] }));
+    const r = expand(noPos, listings, hostFor(m.targetRoot));
+    expect(r.diagnostics).toHaveLength(1);
+    expect(r.diagnostics[0]).toEqual(expect.objectContaining({ code: "duplicate-target", file: m.file }));
+    expect(r.diagnostics[0]).not.toHaveProperty("line");
+    expect(r.diagnostics[0]?.message).not.toContain(":0:0");
+  });
+});
+
 describe("plain entries", () => {
   it("a tree entry whose source is a file is one link; a directory target takes the source's name", () => {
     const { sb, manifest } = farm({ "repo/one": "1", "repo/two": "2" });

@@ -1,4 +1,4 @@
-// One test per kind and reason of SPEC's plan table, on real sandboxes (observe + plan).
+// One test per kind (README.md → Plan kinds) and reason (src/plan/reasons.ts), on real sandboxes (observe + plan).
 
 import * as fs from "node:fs";
 import { describe, expect, it } from "vitest";

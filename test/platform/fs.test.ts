@@ -3,7 +3,7 @@
 
 import * as fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { realFs, writeFileAtomic, type FsWrite } from "../../src/platform/fs.js";
+import { realFs, realFsRead, realpathOr, writeFileAtomic, type FsWrite } from "../../src/platform/fs.js";
 import { writeStateFile } from "../../src/state/write.js";
 import { emptyState } from "../../src/state/types.js";
 import { sandbox } from "../helpers/sandbox.js";
@@ -45,5 +45,17 @@ describe("writeFileAtomic", () => {
     expect(() => writeStateFile(sb.p("st/state.json"), state, diskFull)).toThrow(/ENOSPC/);
     expect(fs.readdirSync(sb.p("st"))).toEqual(["state.json"]);
     expect(sb.read("st/state.json")).toBe("{}\n");
+  });
+});
+
+describe("realpathOr", () => {
+  it("resolves a path through a symlinked directory", () => {
+    const sb = sandbox({ "real/dir/x": "x", "via": { symlink: "real" } });
+    expect(realpathOr(realFsRead, sb.p("via/dir"))).toBe(fs.realpathSync(sb.p("real/dir")));
+  });
+
+  it("gives the path as written when it does not resolve", () => {
+    const sb = sandbox({});
+    expect(realpathOr(realFsRead, sb.p("missing/dir"))).toBe(sb.p("missing/dir"));
   });
 });

@@ -40,7 +40,7 @@ describe("convergence properties (real disk, in-process CLI)", () => {
       "replace/different-content", "replace/directory", "replace/nonempty-directory", "replace/foreign-symlink",
       "foreign-dangling-symlink",
       "diverged", "conflict/adopt-impossible", "error/source-missing", "error/hardlink-to-dir",
-      "error/into-source-tree", "error/parent-is-file", "remove/not-declared", "remove/created-dir-empty",
+      "error/into-source-tree", "error/parent-not-directory", "remove/not-declared", "remove/created-dir-empty",
     ];
     const hit = (w: string) => [...seen].some((k) => k === w || k.endsWith(`/${w}`));
     if (RUNS >= 200) expect(want.filter((w) => !hit(w))).toEqual([]);

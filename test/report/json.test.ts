@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { parsePlanJson, REASON_CODES } from "../../src/apply/saved-plan/parse.js";
 import { renderJson } from "../../src/report/json.js";
 import { REPO_ROOT } from "../helpers/cli.js";
-import { everyKindPlan, HOME, link, makePlan, remove } from "./fixtures.js";
+import { everyKindPlan, HOME, link, makePlan, remove } from "../helpers/plan-fixtures.js";
 
 const schema = JSON.parse(readFileSync(join(REPO_ROOT, "schema", "plan.schema.json"), "utf8"));
 const validate = new Ajv2020({ allErrors: true }).compile(schema);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderMarkdown } from "../../src/report/markdown.js";
-import { everyKindPlan, HOME, link, makePlan } from "./fixtures.js";
+import { everyKindPlan, HOME, link, makePlan } from "../helpers/plan-fixtures.js";
 
 // Split a GFM table row into cells, honouring `\|` escapes.
 function cells(row: string): string[] {

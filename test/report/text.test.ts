@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderText, summaryLine } from "../../src/report/text.js";
 import { stripAnsi } from "../helpers/ansi.js";
-import { everyKindPlan, HOME, link, makePlan, remove, REPO } from "./fixtures.js";
+import { everyKindPlan, HOME, link, makePlan, remove, REPO } from "../helpers/plan-fixtures.js";
 
 const opts = { home: HOME, color: false, verbose: false };
 
@@ -118,6 +118,14 @@ describe("renderText", () => {
     const colored = renderText(everyKindPlan(), { ...opts, color: true });
     expect(colored).toContain("\u001b[");
     expect(stripAnsi(colored)).toBe(plain);
+  });
+
+  it("colours each kind's symbol: errors and conflicts red, create green, repair cyan, replace magenta, remove yellow", () => {
+    const colored = renderText(everyKindPlan(), { ...opts, color: true, verbose: true });
+    const esc = (code: number, symbol: string) => `\u001b[${code}m${symbol.padStart(3)}\u001b[39m`;
+    for (const [code, symbol] of [[31, "x"], [31, "!"], [32, "+"], [36, "~"], [35, "-/+"], [33, "-"]] as const) {
+      expect(colored).toContain(esc(code, symbol));
+    }
   });
 
   it("shows a removed directory with a trailing slash", () => {

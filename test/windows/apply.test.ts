@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from "vitest";
 import { realFs, type FsWrite } from "../../src/platform/fs.js";
-import { linkAction, run } from "../apply/build.js";
+import { linkAction, run } from "../helpers/apply-plans.js";
 import { sandbox } from "../helpers/sandbox.js";
 
 type SymlinkType = "file" | "dir" | "junction" | null | undefined;

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { realFs, type FsWrite } from "../../src/platform/fs.js";
 import type { LinkAction } from "../../src/plan/types.js";
-import { linkAction, run } from "../apply/build.js";
+import { linkAction, run } from "../helpers/apply-plans.js";
 import { sandbox, type Sandbox } from "../helpers/sandbox.js";
 
 type Mode = "make" | "refuse" | "stub" | "unsupported";

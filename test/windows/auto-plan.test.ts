@@ -8,7 +8,7 @@ import { parsePlanJson } from "../../src/apply/saved-plan/parse.js";
 import { renderJson } from "../../src/report/json.js";
 import { renderText } from "../../src/report/text.js";
 import { emptyState, type State } from "../../src/state/types.js";
-import { C, D, DOTS, HOME, desired, dirSource, fileSource, junctionAt, manifest, observation, target } from "./win32.js";
+import { C, D, DOTS, HOME, desired, dirSource, fileSource, junctionAt, manifest, observation, target } from "../helpers/win32.js";
 
 const only = (p: ReturnType<typeof plan>) => p.actions[0] as LinkAction;
 const fileLink = desired(`${DOTS}\\bash\\.bashrc`, `${HOME}\\.bashrc`, { type: "auto" });

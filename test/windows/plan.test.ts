@@ -23,7 +23,7 @@ import {
   manifest,
   observation,
   target,
-} from "./win32.js";
+} from "../helpers/win32.js";
 
 const win = { platform: "win32" } as const;
 const only = (p: ReturnType<typeof plan>) => p.actions[0] as LinkAction;

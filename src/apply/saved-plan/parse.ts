@@ -2,6 +2,7 @@
 // (cheap, no schema compiler at run time). Unknown keys are dropped; wrong ones are reported.
 
 import { diag, type Diagnostic } from "../../diagnostic.js";
+import { isRecord } from "../../is-record.js";
 import { LINK_TYPES } from "../../manifest/types.js";
 import { RESOLUTIONS } from "../../plan/fixes.js";
 import type { Observed, SourceObserved } from "../../observe/types.js";
@@ -40,7 +41,7 @@ const REASON_CODE_SET: Record<ReasonCode, true> = {
   "cross-device": true,
   "target-is-source": true,
   "into-source-tree": true,
-  "parent-is-file": true,
+  "parent-not-directory": true,
   "parent-missing": true,
   "adopt-impossible": true,
   "newer-impossible": true,
@@ -62,7 +63,7 @@ class Checker {
     return undefined;
   }
   obj(v: unknown, at: string): Obj | undefined {
-    if (typeof v === "object" && v !== null && !Array.isArray(v)) return v as Obj;
+    if (isRecord(v)) return v as Obj;
     return this.fail(at, "expected an object");
   }
   str(o: Obj, key: string, at: string): string {
@@ -97,17 +98,28 @@ function fileIdentity(c: Checker, o: Obj, at: string): { dev: number; ino: numbe
   return { ...inode(c, o, at), nlink: c.num(o, "nlink", at), size: c.num(o, "size", at) };
 }
 
-function observed(c: Checker, v: unknown, at: string): Observed {
+// A file or a directory, as a target's or a source's observation records it (a source adds `realpath`).
+function fileOrDir(c: Checker, o: Obj, at: string, kind: "file" | "dir") {
+  return kind === "file"
+    ? { kind, ...fileIdentity(c, o, at), mtimeMs: c.num(o, "mtimeMs", at) }
+    : { kind, ...inode(c, o, at) };
+}
+
+// An observation's object and kind; undefined for `missing` (or no object, a problem noted).
+function present<K extends string>(c: Checker, v: unknown, at: string, kinds: readonly K[]): { o: Obj; kind: Exclude<K, "missing"> } | undefined {
   const o = c.obj(v, at);
-  if (!o) return { kind: "missing" };
-  const kind = c.oneOf(o, "kind", ["missing", "file", "dir", "symlink", "other"] as const, at);
+  const kind = o && c.oneOf(o, "kind", kinds, at);
+  return o && kind !== undefined && kind !== "missing" ? { o, kind: kind as Exclude<K, "missing"> } : undefined;
+}
+
+function observed(c: Checker, v: unknown, at: string): Observed {
+  const p = present(c, v, at, ["missing", "file", "dir", "symlink", "other"] as const);
+  if (!p) return { kind: "missing" };
+  const { o, kind } = p;
   switch (kind) {
-    case "missing":
-      return { kind };
     case "file":
-      return { kind, ...fileIdentity(c, o, at), mtimeMs: c.num(o, "mtimeMs", at) };
     case "dir":
-      return { kind, ...inode(c, o, at) };
+      return fileOrDir(c, o, at, kind);
     case "symlink":
       return { kind, text: c.str(o, "text", at), ...inode(c, o, at) };
     case "other":
@@ -116,26 +128,17 @@ function observed(c: Checker, v: unknown, at: string): Observed {
 }
 
 function sourceObserved(c: Checker, v: unknown, at: string): SourceObserved {
-  const o = c.obj(v, at);
-  if (!o) return { kind: "missing" };
-  const kind = c.oneOf(o, "kind", ["missing", "file", "dir", "other", "symlink"] as const, at);
-  switch (kind) {
-    case "missing":
-      return { kind };
-    case "file":
-      return { kind, ...fileIdentity(c, o, at), mtimeMs: c.num(o, "mtimeMs", at), realpath: c.str(o, "realpath", at) };
-    case "dir":
-      return { kind, ...inode(c, o, at), realpath: c.str(o, "realpath", at) };
-    case "other":
-      return { kind, realpath: c.str(o, "realpath", at) };
-    case "symlink": {
-      const to = c.oneOf(o, "to", ["file", "dir", "other", "missing"] as const, at);
-      const s: SourceObserved = { kind, text: c.str(o, "text", at), ...inode(c, o, at), realpath: c.str(o, "realpath", at), to };
-      if (o.resolved !== undefined) s.resolved = c.str(o, "resolved", at);
-      if (o.size !== undefined) s.size = c.num(o, "size", at);
-      return s;
-    }
-  }
+  const p = present(c, v, at, ["missing", "file", "dir", "other", "symlink"] as const);
+  if (!p) return { kind: "missing" };
+  const { o, kind } = p;
+  const realpath = c.str(o, "realpath", at);
+  if (kind === "other") return { kind, realpath };
+  if (kind !== "symlink") return { ...fileOrDir(c, o, at, kind), realpath };
+  const to = c.oneOf(o, "to", ["file", "dir", "other", "missing"] as const, at);
+  const s: SourceObserved = { kind, text: c.str(o, "text", at), ...inode(c, o, at), realpath, to };
+  if (o.resolved !== undefined) s.resolved = c.str(o, "resolved", at);
+  if (o.size !== undefined) s.size = c.num(o, "size", at);
+  return s;
 }
 
 function action(c: Checker, v: unknown, at: string): Action | undefined {

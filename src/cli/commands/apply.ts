@@ -1,6 +1,7 @@
 // `linkfarm apply [PLANFILE]`: take the state lock FIRST, then recover, observe, plan and apply
-// under it, so that a second concurrent apply plans against the first one's result (SPEC says
-// plan, then lock; locking first makes two concurrent applies both succeed and agree).
+// under it, so that a second concurrent apply plans against the first one's result (planning
+// first, then locking, would let two concurrent applies disagree; README.md → Commands says
+// both succeed; test/cli/apply.test.ts runs two at once).
 
 import { readPlanFile } from "../../apply/saved-plan/file.js";
 import { refuseIfStale } from "../../apply/saved-plan/stale.js";

@@ -10,7 +10,7 @@ import { emitManifest } from "../../import/emit-yaml.js";
 import type { ImportResult } from "../../import/model.js";
 import { anythingDropped, dedupeNotes, formatNotes } from "../../import/notes.js";
 import { importStow } from "../../import/stow/import-stow.js";
-import { errnoCode, realFs, realFsRead } from "../../platform/fs.js";
+import { errnoCode, realFs, realFsRead, realpathOr } from "../../platform/fs.js";
 import { readHostFacts } from "../../platform/host.js";
 import { path } from "../../platform/paths.js";
 import { plural } from "../../report/text.js";
@@ -26,7 +26,8 @@ export async function runImport(settings: Settings, io: IO): Promise<number> {
   const outFile = settings.importOutputFile !== undefined ? path.resolve(settings.cwd, settings.importOutputFile) : undefined;
   // Printed to stdout, paths are written for the natural place to save the manifest (the stow
   // directory, the dotbot configuration's directory): the importers' default.
-  const manifestDir = outFile ? { manifestDir: realDir(path.dirname(outFile)) } : {};
+  // The manifest's directory as the observer will see it (real path), when it exists.
+  const manifestDir = outFile ? { manifestDir: realpathOr(realFsRead, path.dirname(outFile)) } : {};
   const stowOnly =
     settings.stowDir !== undefined ||
     settings.stowTarget !== undefined ||
@@ -99,13 +100,4 @@ export async function runImport(settings: Settings, io: IO): Promise<number> {
     io.stdout(`Wrote ${outFile} (${plural(result.manifest.links.length, "link", "links")}). Check it with \`linkfarm validate -c ${outFile}\`, then \`linkfarm plan\`.\n`);
   }
   return anythingDropped(notes) ? 1 : 0;
-}
-
-// The manifest's directory as the observer will see it (real path), when it exists.
-function realDir(dir: string): string {
-  try {
-    return realFsRead.realpathSync(dir);
-  } catch {
-    return dir;
-  }
 }

@@ -3,8 +3,9 @@
 // becomes hooks (before the first link task: `before`, else `after`); `clean` turns prune on;
 // `create` and plugin directives cannot be carried and are listed as dropped.
 
+import { isRecord } from "../../is-record.js";
 import type { ConflictPolicy, LinkType, RawHook } from "../../manifest/types.js";
-import { errnoCode, type FsRead } from "../../platform/fs.js";
+import { errnoCode, realpathOr, type FsRead } from "../../platform/fs.js";
 import { path } from "../../platform/paths.js";
 import type { ImportNote, ImportResult, OutDefaults, OutLink, OutManifest } from "../model.js";
 import { relativeRoot } from "../paths.js";
@@ -37,7 +38,7 @@ export function importDotbot(opts: DotbotImportOptions, fs: FsRead): ImportResul
   const parsed = parseDotbot(text);
   for (const e of parsed.errors) add("dropped", e.message, e.pos);
   if (parsed.errors.length > 0 && parsed.tasks.length === 0) return { ok: false, notes };
-  const baseDir = realOr(fs, path.dirname(file));
+  const baseDir = realpathOr(fs, path.dirname(file));
 
   let linkDefaults: Record<string, unknown> = {};
   let prune = false;
@@ -60,7 +61,7 @@ export function importDotbot(opts: DotbotImportOptions, fs: FsRead): ImportResul
             const ctx = { fs, baseDir, note, ignore: (g: string) => void (ignore.includes(g) || ignore.push(g)) };
             links.push(...translateLink(item.key, item.value, linkDefaults, ctx));
           }
-          if (!isPlainMap(d.value)) add("dropped", "link: expected a map of destination to source", at);
+          if (!isRecord(d.value)) add("dropped", "link: expected a map of destination to source", at);
           break;
         case "shell":
           for (const cmd of shellCommands(d, add)) (sawLink ? hooks.after : hooks.before).push(cmd);
@@ -112,7 +113,7 @@ export function importDotbot(opts: DotbotImportOptions, fs: FsRead): ImportResul
 }
 
 function defaultsOf(d: Entry, add: (l: ImportNote["level"], m: string, p?: Pos) => void): Record<string, unknown> {
-  if (!isPlainMap(d.value)) {
+  if (!isRecord(d.value)) {
     add("dropped", "defaults: expected a map of directive to options", d.keyPos);
     return {};
   }
@@ -120,7 +121,7 @@ function defaultsOf(d: Entry, add: (l: ImportNote["level"], m: string, p?: Pos) 
   for (const k of Object.keys(v)) {
     if (k !== "link") add("info", `defaults for ${k} have no counterpart; ignored`, d.keyPos);
   }
-  return isPlainMap(v.link) ? (v.link as Record<string, unknown>) : {};
+  return isRecord(v.link) ? (v.link as Record<string, unknown>) : {};
 }
 
 // dotbot's shell forms: "cmd", [cmd, description], {command, description, stdin, ...}.
@@ -133,14 +134,14 @@ function shellCommands(d: Entry, add: (l: ImportNote["level"], m: string, p?: Po
         ? item
         : Array.isArray(item) && typeof item[0] === "string"
           ? item[0]
-          : isPlainMap(item) && typeof (item as { command?: unknown }).command === "string"
+          : isRecord(item) && typeof (item as { command?: unknown }).command === "string"
             ? (item as { command: string }).command
             : undefined;
     if (cmd === undefined || cmd.trim() === "") {
       add("dropped", "shell: an item without a command", d.keyPos);
       continue;
     }
-    if (isPlainMap(item) && (item as { stdin?: unknown }).stdin === true) {
+    if (isRecord(item) && (item as { stdin?: unknown }).stdin === true) {
       add("changed", `shell: ${cmd} reads stdin in dotbot; hooks run without your terminal's input`, d.keyPos);
     }
     out.push(cmd);
@@ -175,12 +176,3 @@ function stripDefaults(l: OutLink, d: OutDefaults): OutLink {
   return out;
 }
 
-const isPlainMap = (v: unknown) => v !== null && typeof v === "object" && !Array.isArray(v);
-
-function realOr(fs: FsRead, p: string): string {
-  try {
-    return fs.realpathSync(p);
-  } catch {
-    return p;
-  }
-}

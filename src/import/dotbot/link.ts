@@ -1,6 +1,7 @@
 // One dotbot `link` item (destination → source or options), with the `defaults` in force →
 // linkfarm entries plus notes. Semantics from dotbot's README ("Link") and plugins/link.py.
 
+import { isRecord } from "../../is-record.js";
 import type { FsRead } from "../../platform/fs.js";
 import { path } from "../../platform/paths.js";
 import type { ImportNote, OutLink } from "../model.js";
@@ -30,7 +31,7 @@ export function defaultSource(dest: string): string {
 }
 
 export function translateLink(dest: string, value: unknown, defaults: Opts, ctx: LinkContext): OutLink[] {
-  const own: Opts = value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Opts) : {};
+  const own: Opts = isRecord(value) ? (value as Opts) : {};
   if (value !== null && typeof value !== "string" && own !== value) {
     ctx.note("dropped", `link ${dest}: expected a source path or a map of options`);
     return [];

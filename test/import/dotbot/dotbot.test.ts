@@ -6,9 +6,9 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import type { RawLink, RawManifest } from "../../src/manifest/types.js";
-import { REPO_ROOT, runCli } from "../helpers/cli.js";
-import { sandbox, type Tree } from "../helpers/sandbox.js";
+import type { RawLink, RawManifest } from "../../../src/manifest/types.js";
+import { REPO_ROOT, runCli } from "../../helpers/cli.js";
+import { sandbox, type Tree } from "../../helpers/sandbox.js";
 
 const FIX = path.join(REPO_ROOT, "test/fixtures/import/dotbot");
 const fixture = (name: string) => fs.readFileSync(path.join(FIX, name), "utf8");

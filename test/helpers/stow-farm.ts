@@ -5,8 +5,8 @@ import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { expect } from "vitest";
-import { runCli, type CliResult } from "../helpers/cli.js";
-import { sandbox, type Tree } from "../helpers/sandbox.js";
+import { runCli, type CliResult } from "./cli.js";
+import { sandbox, type Tree } from "./sandbox.js";
 
 export const STOW = ["/usr/bin/stow", "/usr/local/bin/stow"].find((p) => fs.existsSync(p));
 if (!STOW) {

@@ -7,10 +7,10 @@
 import * as fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import type { RawManifest } from "../../src/manifest/types.js";
-import { runCli } from "../helpers/cli.js";
-import { sandbox, type Tree } from "../helpers/sandbox.js";
-import { checkParity, farmTree, STOW } from "./stow-farm.js";
+import type { RawManifest } from "../../../src/manifest/types.js";
+import { runCli } from "../../helpers/cli.js";
+import { sandbox, type Tree } from "../../helpers/sandbox.js";
+import { checkParity, farmTree, STOW } from "../../helpers/stow-farm.js";
 
 const MODES = [
   { name: "--no-folding ↔ import stow", stow: ["--no-folding"], lf: [] as string[] },

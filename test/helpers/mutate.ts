@@ -3,7 +3,7 @@
 
 import fc from "fast-check";
 
-/** Valid starting points: SPEC's example, the map form with anchors, and JSON. */
+/** Valid starting points: README's example manifest, the map form with anchors, and JSON. */
 export const BASES: Record<string, string> = {
   "linkfarm.yaml": `# yaml-language-server: $schema=../schema/linkfarm.schema.json
 version: 1

@@ -4,10 +4,10 @@
 
 import * as fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
-import { sandbox, type Tree } from "../helpers/sandbox.js";
-import { STOW_DEFAULT_IGNORE } from "../../src/import/stow/ignore.js";
-import { checkParity, farmTree, runStow, STOW } from "./stow-farm.js";
+import { runCli } from "../../helpers/cli.js";
+import { sandbox, type Tree } from "../../helpers/sandbox.js";
+import { STOW_DEFAULT_IGNORE } from "../../../src/import/stow/ignore.js";
+import { checkParity, farmTree, runStow, STOW } from "../../helpers/stow-farm.js";
 
 interface Case {
   name: string;

@@ -7,10 +7,10 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import type { RawLink, RawManifest } from "../../src/manifest/types.js";
-import { REPO_ROOT, runCli } from "../helpers/cli.js";
-import { sandbox } from "../helpers/sandbox.js";
-import { runStow, STOW, linkSet } from "./stow-farm.js";
+import type { RawLink, RawManifest } from "../../../src/manifest/types.js";
+import { REPO_ROOT, runCli } from "../../helpers/cli.js";
+import { sandbox } from "../../helpers/sandbox.js";
+import { runStow, STOW, linkSet } from "../../helpers/stow-farm.js";
 
 const schema = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "schema/linkfarm.schema.json"), "utf8")) as {
   $defs: { link: { properties: Record<string, unknown> } };

@@ -4,6 +4,7 @@
 import type { LinkEntry, Manifest } from "../../src/manifest/types.js";
 import type { DesiredLink, Observed, ParentObserved, SourceObserved, TargetObservation } from "../../src/observe/types.js";
 import type { Observation } from "../../src/observe/types.js";
+import { ENTRY_DEFAULTS, entryPositions } from "./manifest.js";
 
 export const HOME = "C:\\Users\\Me";
 export const DOTS = "C:\\Users\\Me\\dots";
@@ -35,15 +36,8 @@ export function entry(index: number, source: string, target: string, over: Parti
     sourceIsGlob: false,
     target,
     targetIsDir: false,
-    type: "symlink",
-    relative: false,
-    mkdirs: true,
-    conflict: "fail",
-    tree: false,
-    optional: false,
-    pos: { file, line: 10 + index * 3, col: 5 },
-    sourcePos: { file, line: 10 + index * 3, col: 13 },
-    targetPos: { file, line: 11 + index * 3, col: 13 },
+    ...ENTRY_DEFAULTS,
+    ...entryPositions(file, index),
     ...over,
   };
 }

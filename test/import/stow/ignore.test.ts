@@ -3,15 +3,15 @@
 import picomatch from "picomatch";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { emitManifest, scalar } from "../../src/import/emit-yaml.js";
+import { emitManifest, scalar } from "../../../src/import/emit-yaml.js";
 import {
   compileIgnore,
   LOCAL_IGNORE_RULE,
   parseIgnoreFile,
   ruleToGlob,
   STOW_DEFAULT_IGNORE,
-} from "../../src/import/stow/ignore.js";
-import { adjustDotfile } from "../../src/import/stow/scan.js";
+} from "../../../src/import/stow/ignore.js";
+import { adjustDotfile } from "../../../src/import/stow/scan.js";
 
 describe("Stow ignore lists", () => {
   it("an ignore file is read as Stow reads it: comments, trailing comments, \\# and blank lines", () => {

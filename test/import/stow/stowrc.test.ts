@@ -4,9 +4,9 @@
 
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import type { RawManifest } from "../../src/manifest/types.js";
-import { runCli } from "../helpers/cli.js";
-import { sandbox, type Tree } from "../helpers/sandbox.js";
+import type { RawManifest } from "../../../src/manifest/types.js";
+import { runCli } from "../../helpers/cli.js";
+import { sandbox, type Tree } from "../../helpers/sandbox.js";
 
 const PKGS: Tree = {
   "home/dotfiles/vim/.vimrc": "v\n",

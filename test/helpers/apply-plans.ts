@@ -8,7 +8,7 @@ import type { Action, ActionKind, LinkAction, Plan, RemoveAction, Resolution } f
 import { ACTION_KINDS } from "../../src/plan/types.js";
 import type { LinkType } from "../../src/manifest/types.js";
 import { emptyState, type State } from "../../src/state/types.js";
-import type { Sandbox } from "../helpers/sandbox.js";
+import type { Sandbox } from "./sandbox.js";
 import { apply } from "../../src/apply/apply.js";
 import type { ApplyDeps, HookRunner } from "../../src/apply/types.js";
 import * as path from "node:path";

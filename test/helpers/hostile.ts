@@ -2,8 +2,8 @@
 // cause, and carries no stack trace.
 
 import { expect } from "vitest";
-import type { CliResult } from "../helpers/cli.js";
-import type { Sandbox } from "../helpers/sandbox.js";
+import type { CliResult } from "./cli.js";
+import type { Sandbox } from "./sandbox.js";
 
 export function expectNoStack(r: CliResult): void {
   expect(r.stderr).not.toMatch(/internal error/);
