@@ -84,6 +84,17 @@ function usage(message: string, hint = "Run `linkfarm --help` for usage."): User
   return new UserError(`${message}\n${hint}`);
 }
 
+
+// Flags whose string value goes to a setting as given, when present.
+const STRING_SETTINGS = [
+  ["output", "importOutputFile"],
+  ["dir", "stowDir"],
+  ["target", "stowTarget"],
+  ["config", "config"],
+  ["state", "state"],
+  ["out", "planOutFile"],
+] as const satisfies readonly (readonly [string, keyof Settings])[];
+
 export function parseSettings(argv: readonly string[], io: IO): Settings {
   let parsed;
   try {
@@ -223,19 +234,11 @@ export function parseSettings(argv: readonly string[], io: IO): Settings {
     stowDefer: list(values, "defer"),
     stowOverride: list(values, "override"),
   };
-  const output = str(values, "output");
-  if (output !== undefined) settings.importOutputFile = output;
-  const dir = str(values, "dir");
-  if (dir !== undefined) settings.stowDir = dir;
-  const target = str(values, "target");
-  if (target !== undefined) settings.stowTarget = target;
+  for (const [flag, key] of STRING_SETTINGS) {
+    const value = str(values, flag);
+    if (value !== undefined) settings[key] = value;
+  }
   if (helpFor) settings.helpFor = helpFor;
-  const config = str(values, "config");
-  if (config !== undefined) settings.config = config;
-  const state = str(values, "state");
-  if (state !== undefined) settings.state = state;
-  const out = str(values, "out");
-  if (out !== undefined) settings.planOutFile = out;
   if (conflict) settings.conflict = conflict;
   if (command === "apply" && positionals[1]?.endsWith(".json")) {
     settings.planFile = positionals[1];

@@ -12,6 +12,8 @@ import { observeAndPlan, type PipelineOptions } from "../pipeline/pipeline.js";
 import type { Plan } from "../plan/types.js";
 import { realFs, realFsRead } from "../platform/fs.js";
 import type { Progress } from "../report/progress.js";
+import { renderSkippedText } from "../report/skipped.js";
+import { skippedEntries } from "../plan/skipped.js";
 import { readState } from "../state/read.js";
 import type { State } from "../state/types.js";
 import type { Settings } from "./args.js";
@@ -105,5 +107,10 @@ export function planLocked(
   progress?.end();
   if (!done.plan) throw new UserError(done.diagnostics, 1, ctx.sources);
   printDiagnostics(io, done.diagnostics, ctx.sources, false);
+  // -v: the entries `when` or `optional` left out, as plan -v shows them (unlink declares none).
+  if (settings.verbose && settings.format === "text" && manifest.links.length > 0) {
+    const skipped = skippedEntries(manifest, done.observation.desired, ctx.host);
+    io.stdout(renderSkippedText(skipped, { home: ctx.host.home, color: settings.color }));
+  }
   return done.plan;
 }

@@ -52,4 +52,14 @@ describe("-v: links skipped by `when` or `optional`", () => {
     const plain = await runCli(["plan"], { cwd: sb.p("repo"), env: sb.env });
     expect(plain.stdout).not.toContain("skipped");
   });
+
+  it("apply -v prints them too (and apply without -v does not); the link that is declared here is made", async () => {
+    const sb = farm();
+    const v = await runCli(["apply", "-v"], { cwd: sb.p("repo"), env: sb.env });
+    expect(v.code).toBe(0);
+    expect(v.stdout.split("\n").filter((l) => l.includes("(skipped: "))).toHaveLength(4);
+    expect(sb.exists("home/.a")).toBe(true);
+    const again = await runCli(["apply"], { cwd: sb.p("repo"), env: sb.env });
+    expect(again.stdout).not.toContain("skipped");
+  });
 });
