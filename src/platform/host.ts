@@ -1,6 +1,6 @@
 // Facts about this machine, read once at the edge and passed down as data.
 
-import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
 import { hostname, homedir } from "node:os";
 import type { HostFacts, SymlinkRights } from "./types.js";
 import { HOST_OS } from "./os.js";
@@ -35,6 +35,8 @@ let devMode: boolean | undefined | null = null;
 function devModeOn(): boolean | undefined {
   if (devMode !== null) return devMode;
   try {
+    // Loaded here, on Windows only: node:child_process costs every start a few ms to load.
+    const { execFileSync } = createRequire(import.meta.url)("node:child_process") as typeof import("node:child_process");
     const out = execFileSync("reg", ["query", DEV_MODE_KEY, "/v", "AllowDevelopmentWithoutDevLicense"], {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "ignore"],

@@ -1,0 +1,44 @@
+// Start-up (issue #16, budget 1): what the built bin loads and where its compile cache goes.
+// Runs dist/cli.js (npm test builds it first).
+
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as module from "node:module";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { BIN, runBin } from "../helpers/cli.js";
+import { sandbox } from "../helpers/sandbox.js";
+
+const MANIFEST = "version: 1\nlinks:\n  - source: dots/.bashrc\n    target: ~/.bashrc\n";
+
+// The built-in modules `linkfarm ARGS` loaded (process.moduleLoadList, written at exit).
+function builtinsLoaded(sb: ReturnType<typeof sandbox>, args: string[]): string[] {
+  const preload = sb.p("list-modules.cjs");
+  const out = sb.p("modules.txt");
+  fs.writeFileSync(preload, `process.on("exit", () => require("fs").writeFileSync(${JSON.stringify(out)}, process.moduleLoadList.join("\\n")));\n`);
+  execFileSync(process.execPath, ["-r", preload, BIN, ...args], { cwd: sb.p("repo"), env: sb.env, stdio: "ignore" });
+  return fs.readFileSync(out, "utf8").split("\n").filter((l) => l.startsWith("NativeModule "));
+}
+
+describe("start-up", () => {
+  it("an in-sync plan does not load node:child_process (only Windows' Developer Mode probe needs it)", () => {
+    const sb = sandbox({ "repo/linkfarm.yaml": MANIFEST, "repo/dots/.bashrc": "x\n" });
+    fs.symlinkSync(sb.p("repo/dots/.bashrc"), path.join(sb.home, ".bashrc"));
+    const loaded = builtinsLoaded(sb, ["plan"]);
+    expect(loaded).toContain("NativeModule fs"); // the list is real
+    expect(loaded).not.toContain("NativeModule child_process");
+  });
+
+  it("the bin puts Node's compile cache where NODE_COMPILE_CACHE says (Node >= 22.1), never in the package or the state dir", async () => {
+    const sb = sandbox({ "repo/linkfarm.yaml": MANIFEST, "repo/dots/.bashrc": "x\n" });
+    const cache = sb.p("compile-cache");
+    const before = fs.readdirSync(path.dirname(BIN), { recursive: true }).length;
+    const r = await runBin(["plan", "--json"], { cwd: sb.p("repo"), env: { ...sb.env, NODE_COMPILE_CACHE: cache } });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).summary.create).toBe(1);
+    const hasCache = typeof (module as { enableCompileCache?: unknown }).enableCompileCache === "function";
+    expect(fs.existsSync(cache)).toBe(hasCache);
+    expect(fs.existsSync(sb.stateDir)).toBe(false);
+    expect(fs.readdirSync(path.dirname(BIN), { recursive: true }).length).toBe(before);
+  });
+});
