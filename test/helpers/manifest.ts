@@ -79,7 +79,8 @@ export function buildManifest(spec: ManifestSpec): Manifest {
 }
 
 export function hostFor(home: string, over: Partial<HostFacts> = {}): HostFacts {
-  return { os: "linux", hostname: "testhost", home, env: { HOME: home }, ...over };
+  // The running OS: the observer reads the real disk with its path rules.
+  return { os: process.platform, hostname: "testhost", home, env: { HOME: home }, ...over };
 }
 
 export interface Planned {
