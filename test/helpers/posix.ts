@@ -41,3 +41,10 @@ export const appendHook = (file: string, word: string): string =>
 
 /** A hook command that prints `words` and exits with `code` (sh, or cmd.exe on Windows). */
 export const failingHook = (words: string, code: number): string => (WIN ? `echo ${words}& exit ${code}` : `echo ${words}; exit ${code}`);
+
+/** A hook command that writes (`>`) or appends (`>>`) the directory it runs in to `$HOME/file`. */
+export const pwdHook = (redirect: ">" | ">>", file: string): string =>
+  WIN ? `cd ${redirect} "%HOME%\\${file}"` : `pwd ${redirect} "$HOME/${file}"`;
+
+/** Lines of a file written by hooks (cmd.exe ends lines with \r\n). */
+export const lines = (text: string): string[] => text.trim().split(/\r?\n/);

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from "vitest";
 import { checkRules } from "../../src/manifest/rules.js";
-import { expand } from "../../src/plan/expand.js";
+import { expand } from "../../src/expand/expand.js";
 import { buildManifest, hostFor } from "../helpers/manifest.js";
 
 const dir = "/home/me/dots";
