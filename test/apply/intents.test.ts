@@ -3,6 +3,7 @@
 // (so unlink removes or restores it), and nothing that is not exactly ours is claimed.
 
 import * as fs from "node:fs";
+import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { journalPath, type JournalEntry } from "../../src/state/replay.js";
 import { recoverState } from "../../src/apply/recover.js";
@@ -14,7 +15,7 @@ import { sandbox, type Sandbox } from "../helpers/sandbox.js";
 import { stateFile } from "../helpers/apply-plans.js";
 
 function writeJournal(file: string, lines: JournalEntry[]): void {
-  fs.mkdirSync(file.slice(0, file.lastIndexOf("/")), { recursive: true });
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(journalPath(file), lines.map((l) => JSON.stringify(l)).join("\n") + "\n");
 }
 
@@ -45,15 +46,17 @@ describe("journal intents", () => {
   it("an intended backup is owned when its name holds that very inode (or link text), not something else", () => {
     const sb = sandbox({ "home/a": "a\n", "home/b": "b\n", "home/b.linkfarm-bak": "other\n" });
     fs.linkSync(sb.p("home/a"), sb.p("home/a.linkfarm-bak"));
-    fs.symlinkSync("/was/here", sb.p("home/s.linkfarm-bak"));
+    // An absolute text (on Windows, on the current drive: what readlink gives back).
+    const was = path.resolve("/was/here");
+    fs.symlinkSync(was, sb.p("home/s.linkfarm-bak"));
     const ino = (p: string) => fs.lstatSync(sb.p(p)).ino;
     const dev = fs.lstatSync(sb.p("home/a")).dev;
     const bak = (t: string) => ({ target: sb.p(`home/${t}`), backup: sb.p(`home/${t}.linkfarm-bak`), at: "t" });
     const st = recovered(sb, [
       { op: "backup", backup: bak("a"), dev, ino: ino("home/a") },
       { op: "backup", backup: bak("b"), dev, ino: ino("home/b") },
-      { op: "backup", backup: bak("s"), linkText: "/was/here" },
-      { op: "backup", backup: bak("gone"), linkText: "/x" },
+      { op: "backup", backup: bak("s"), linkText: was },
+      { op: "backup", backup: bak("gone"), linkText: path.resolve("/x") },
     ]);
     expect(st.backups).toEqual([bak("a"), bak("s")]);
   });

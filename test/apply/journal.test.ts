@@ -1,4 +1,5 @@
 import * as fs from "node:fs";
+import * as path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { applyEntry, journalPath, readJournal, replayJournal, type JournalEntry } from "../../src/state/replay.js";
@@ -53,14 +54,16 @@ describe("journal", () => {
   });
 
   it("recovery merges a crashed run's journal into the state file, removes its temp link, and deletes the journal", () => {
-    const sb = sandbox({ "home/.a.tmp": { symlink: "/r/a" }, "home/user": { symlink: "/r/a" } });
+    // Absolute texts (on Windows, on the current drive: what readlink gives back).
+    const [ra, other] = [path.resolve("/r/a"), path.resolve("/other")];
+    const sb = sandbox({ "home/.a.tmp": { symlink: ra }, "home/user": { symlink: ra } });
     fs.mkdirSync(sb.stateDir);
     const prior: State = { ...emptyState("/m"), dirs: ["/h/old"] };
     fs.writeFileSync(stateFile(sb), JSON.stringify(prior));
     const lines: JournalEntry[] = [
       { op: "set-link", target: "/h/a", link },
-      { op: "tmp", path: sb.p("home/.a.tmp"), linkText: "/r/a" },
-      { op: "tmp", path: sb.p("home/user"), linkText: "/other" },
+      { op: "tmp", path: sb.p("home/.a.tmp"), linkText: ra },
+      { op: "tmp", path: sb.p("home/user"), linkText: other },
     ];
     fs.writeFileSync(journalPath(stateFile(sb)), lines.map((l) => JSON.stringify(l)).join("\n") + "\n");
     const r = recoverState(stateFile(sb), "/m", realFs);

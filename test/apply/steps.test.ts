@@ -1,5 +1,7 @@
 import * as fs from "node:fs";
+import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { failingHook, storedLinkText } from "../helpers/posix.js";
 import { contentHashes, sandbox, type Sandbox } from "../helpers/sandbox.js";
 import { linkAction, removeAction, run, stateFile } from "../helpers/apply-plans.js";
 import type { State } from "../../src/state/types.js";
@@ -83,7 +85,7 @@ describe("create", () => {
         expect(r.ok).toBe(false);
         expect(r.outcomes[0]).toMatchObject({ status: "stale", detail: "something appeared at the target" });
         expectBytesKept(before, sb);
-        if (what === "a dangling symlink") expect(sb.readlink("home/new/dir/.a")).toBe("/nowhere");
+        if (what === "a dangling symlink") expect(sb.readlink("home/new/dir/.a")).toBe(storedLinkText("/nowhere"));
       });
     }
   }
@@ -159,7 +161,7 @@ describe("replace: backup", () => {
   it("keeps a foreign symlink as a backup symlink with the same text", async () => {
     const sb = sandbox({ "repo/a": "new", "elsewhere/a": "theirs", "home/.a": { symlink: "../elsewhere/a" } });
     await run(sb, [linkAction(sb, { kind: "replace", resolution: "backup", target: "home/.a", source: "repo/a" })]);
-    expect(sb.readlink("home/.a.linkfarm-bak")).toBe("../elsewhere/a");
+    expect(sb.readlink("home/.a.linkfarm-bak")).toBe(storedLinkText("../elsewhere/a"));
     expect(sb.readlink("home/.a")).toBe(sb.p("repo/a"));
   });
 
@@ -224,9 +226,11 @@ describe("replace: adopt", () => {
 });
 
 describe("remove (prune)", () => {
+  // An absolute link text elsewhere (on Windows, on the current drive).
+  const X = path.resolve("/x/repo/a");
   it("deletes a symlink that is still exactly what linkfarm made", async () => {
-    const sb = sandbox({ "repo/a": "A", "home/.a": { symlink: "/x/repo/a" } });
-    const state = { formatVersion: 1 as const, manifest: "m", links: { [sb.p("home/.a")]: { type: "symlink" as const, source: "/x/repo/a", linkText: "/x/repo/a" } }, dirs: [], backups: [] };
+    const sb = sandbox({ "repo/a": "A", "home/.a": { symlink: X } });
+    const state = { formatVersion: 1 as const, manifest: "m", links: { [sb.p("home/.a")]: { type: "symlink" as const, source: X, linkText: X } }, dirs: [], backups: [] };
     const r = await run(sb, [removeAction(sb, { target: "home/.a", type: "symlink", kind: "remove" })], { state });
     expect(r.outcomes[0]!.status).toBe("done");
     expect(sb.exists("home/.a")).toBe(false);
@@ -234,7 +238,7 @@ describe("remove (prune)", () => {
   });
 
   it("never removes a path that changed since it was planned", async () => {
-    const sb = sandbox({ "home/.a": { symlink: "/x/repo/a" } });
+    const sb = sandbox({ "home/.a": { symlink: X } });
     const a = removeAction(sb, { target: "home/.a", type: "symlink", kind: "remove" });
     fs.unlinkSync(sb.p("home/.a"));
     sb.write({ "home/.a": "user's file now" });
@@ -246,7 +250,7 @@ describe("remove (prune)", () => {
   });
 
   it("removes links, then directories deepest first, whatever order a saved plan lists them in", async () => {
-    const sb = sandbox({ "home/a/b/.x": { symlink: "/x/repo/x" } });
+    const sb = sandbox({ "home/a/b/.x": { symlink: path.resolve("/x/repo/x") } });
     const r = await run(sb, [
       removeAction(sb, { target: "home/a", type: "dir", kind: "remove" }),
       removeAction(sb, { target: "home/a/b", type: "dir", kind: "remove" }),
@@ -335,12 +339,12 @@ describe("the plan as a whole", () => {
   it("a failing before hook means no action runs; its command, exit code and output are returned", async () => {
     const sb = sandbox({ "repo/a": "A" });
     const r = await run(sb, [linkAction(sb, { kind: "create", target: "home/.a", source: "repo/a" })], {
-      hooks: { before: ["echo about to fail; exit 3", "echo never"], after: ["echo after"] },
+      hooks: { before: [failingHook("about to fail", 3), "echo never"], after: ["echo after"] },
       runHook: undefined,
       env: sb.env,
     });
     expect(r.ok).toBe(false);
-    expect(r.hookError).toMatchObject({ phase: "before", command: "echo about to fail; exit 3", exitCode: 3, output: "about to fail" });
+    expect(r.hookError).toMatchObject({ phase: "before", command: failingHook("about to fail", 3), exitCode: 3, output: "about to fail" });
     expect(sb.exists("home/.a")).toBe(false);
   });
 

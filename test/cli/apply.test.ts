@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
+import { appendHook, failingHook, tilde, touchHook } from "../helpers/posix.js";
 import { contentHashes, sandbox, type Sandbox } from "../helpers/sandbox.js";
 
 function manifest(body: string): string {
@@ -53,7 +54,7 @@ describe("linkfarm apply", () => {
     const before = sb.snapshot();
     const r = await cli(sb, "apply");
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain("~/.bashrc");
+    expect(r.stdout).toContain(tilde(".bashrc"));
     expect(r.stdout).toContain("--conflict backup");
     expect(sb.snapshot()).toEqual(before);
   });
@@ -63,7 +64,7 @@ describe("linkfarm apply", () => {
     const before = contentHashes(sb.snapshot());
     const r = await cli(sb, "apply", "--conflict", "backup");
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("backed up to ~/.bashrc.linkfarm-bak");
+    expect(r.stdout).toContain(`backed up to ${tilde(".bashrc.linkfarm-bak")}`);
     expect(sb.read("home/.bashrc.linkfarm-bak")).toBe("my own bashrc\n");
     expectBytesKept(before, sb);
   });
@@ -124,19 +125,20 @@ describe("linkfarm apply", () => {
   });
 
   it("a failing before hook fails the run with its exit code and output, and no action runs", async () => {
-    const sb = farm({}, LINKS, 'hooks:\n  before: ["echo hook says no; exit 7"]\n  after: ["touch after-ran"]\n');
+    const fail = failingHook("hook says no", 7);
+    const sb = farm({}, LINKS, `hooks:\n  before: ["${fail}"]\n  after: ["${touchHook("after-ran")}"]\n`);
     const r = await cli(sb, "apply");
     expect(r.code).toBe(1);
     const out = r.stdout + r.stderr;
     expect(out).toContain("exit code 7");
-    expect(out).toContain("echo hook says no; exit 7");
+    expect(out).toContain(fail);
     expect(out).toContain("hook says no");
     expect(sb.exists("home/.bashrc")).toBe(false);
     expect(sb.exists("repo/after-ran")).toBe(false);
   });
 
   it("runs hooks in the manifest's directory only when something changed", async () => {
-    const sb = farm({}, LINKS, 'hooks:\n  after: ["echo x >> after-count"]\n');
+    const sb = farm({}, LINKS, `hooks:\n  after:\n    - ${appendHook("after-count", "x")}\n`);
     await cli(sb, "apply");
     await cli(sb, "apply");
     expect(sb.read("repo/after-count")).toBe("x\n");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
+import { native } from "../helpers/posix.js";
 import { sandbox } from "../helpers/sandbox.js";
 
 describe("linkfarm init writes a starter manifest with the schema comment", () => {
@@ -25,7 +26,7 @@ describe("linkfarm init writes a starter manifest with the schema comment", () =
     const ok = await runCli(["init", "dots/my.yaml"], { cwd: sb.p("home"), env: sb.env });
     expect(ok.code).toBe(0);
     expect(sb.exists("home/dots/my.yaml")).toBe(true);
-    expect(ok.stdout).toContain("-c dots/my.yaml");
+    expect(ok.stdout).toContain(`-c ${native("dots/my.yaml")}`);
   });
 
   it("refuses to overwrite an existing file: exit 1, names the path, leaves it unchanged", async () => {

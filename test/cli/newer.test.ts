@@ -4,6 +4,7 @@
 // content back where it was.
 
 import * as fs from "node:fs";
+import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { contentHashes, sandbox, snapshotTree, type Sandbox } from "../helpers/sandbox.js";
@@ -212,12 +213,12 @@ describe("conflict: newer heals a diverged hard link toward the newer side", () 
     saveByRename(sb, "home/t", "v2\n", BASE + 180);
     expect((await cli(sb, "apply", "-q", "--conflict", "newer")).code).toBe(0);
     const before = sb.snapshot();
-    const stateBefore = fs.readdirSync(sb.stateDir).map((f) => fs.readFileSync(`${sb.stateDir}/${f}`, "utf8"));
+    const stateBefore = fs.readdirSync(sb.stateDir).map((f) => fs.readFileSync(path.join(sb.stateDir, f), "utf8"));
     const r = await cli(sb, "apply", "-q", "--conflict", "newer");
     expect(r.code).toBe(0);
     expect(r.stdout.trim()).toBe("");
     expect(sb.snapshot()).toEqual(before);
-    expect(fs.readdirSync(sb.stateDir).map((f) => fs.readFileSync(`${sb.stateDir}/${f}`, "utf8"))).toEqual(stateBefore);
+    expect(fs.readdirSync(sb.stateDir).map((f) => fs.readFileSync(path.join(sb.stateDir, f), "utf8"))).toEqual(stateBefore);
   });
 });
 

@@ -1,9 +1,10 @@
 import { readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { parsePlanJson } from "../../src/apply/saved-plan/parse.js";
 import { REPO_ROOT, runCli } from "../helpers/cli.js";
+import { slashes, tilde } from "../helpers/posix.js";
 import { sandbox, type Tree } from "../helpers/sandbox.js";
 
 const schema = JSON.parse(readFileSync(join(REPO_ROOT, "schema", "plan.schema.json"), "utf8"));
@@ -36,8 +37,8 @@ function farm(extra: Tree = {}) {
 
 // Everything in place: the two symlinks and the two hard links the manifest declares.
 const IN_SYNC = (root: string): Tree => ({
-  "home/.bashrc": { symlink: `${root}/repo/bash/.bashrc` },
-  "home/.config/git/config": { symlink: `${root}/repo/git/config` },
+  "home/.bashrc": { symlink: join(root, "repo", "bash", ".bashrc") },
+  "home/.config/git/config": { symlink: join(root, "repo", "git", "config") },
   "home/.local/bin/tool": { hardlink: "repo/bin/tool" },
   "home/.local/bin/sub/other": { hardlink: "repo/bin/sub/other" },
 });
@@ -48,8 +49,8 @@ describe("linkfarm plan", () => {
     const r = await plan();
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("+ ~/.bashrc -> ");
-    expect(r.stdout).toContain("+ ~/.local/bin/tool => ");
+    expect(r.stdout).toContain(`+ ${tilde(".bashrc")} -> `);
+    expect(r.stdout).toContain(`+ ${tilde(".local/bin/tool")} => `);
     expect(r.stdout).toContain("Plan: 4 to create, 0 to repair, 0 to replace, 0 to remove, 0 unchanged; will create 5 directories.");
   });
 
@@ -67,7 +68,7 @@ describe("linkfarm plan", () => {
     for (const args of [[], ["--detailed-exitcode"]]) {
       const r = await plan(...args);
       expect(r.code).toBe(1);
-      expect(r.stdout).toMatch(/! ~\/\.bashrc -> .*\(file with other content/);
+      expect(slashes(r.stdout)).toMatch(/! ~\/\.bashrc -> .*\(file with other content/);
       expect(r.stdout).toContain("1 conflict");
       expect(r.stdout).toContain("--conflict backup");
     }
@@ -78,7 +79,7 @@ describe("linkfarm plan", () => {
     const r = await plan("--conflict", "backup", "--json");
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
-    const a = doc.actions.find((x: { target: string }) => x.target.endsWith("/.bashrc"));
+    const a = doc.actions.find((x: { target: string }) => basename(x.target) === ".bashrc");
     expect(a).toMatchObject({ kind: "replace", resolution: "backup", reasonCode: "different-content" });
   });
 
@@ -156,7 +157,7 @@ describe("linkfarm plan", () => {
     const { plan } = farm({ "home/.bashrc": "mine\n" });
     const r = await plan("-q");
     expect(r.stdout).not.toContain("+ ");
-    expect(r.stdout).toContain("! ~/.bashrc");
+    expect(r.stdout).toContain(`! ${tilde(".bashrc")}`);
     expect(r.stdout).toContain("Plan: 3 to create");
   });
 
@@ -164,7 +165,7 @@ describe("linkfarm plan", () => {
     const { sb, plan } = farm();
     sb.write(IN_SYNC(sb.root));
     const r = await plan("-v");
-    expect(r.stdout).toContain("= ~/.bashrc -> ");
+    expect(r.stdout).toContain(`= ${tilde(".bashrc")} -> `);
     expect(r.stdout).toContain("No changes. 4 links in place.");
   });
 });

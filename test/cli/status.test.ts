@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
+import { tilde } from "../helpers/posix.js";
 import { sandbox, type Sandbox } from "../helpers/sandbox.js";
 
 const YAML = `version: 1
@@ -44,7 +45,7 @@ describe("linkfarm status", () => {
     expect(byName[".h1"]).toMatchObject({ health: "ok", nlink: 2 });
     expect(byName[".h2"]!.health).toBe("diverged");
     const text = await cli(sb, "status");
-    expect(text.stdout).toContain("~/.h1 => ");
+    expect(text.stdout).toContain(`${tilde(".h1")} => `);
     expect(text.stdout).toContain("2 names");
     expect(text.stdout).toContain("deleting one name does not delete the data");
   });

@@ -10,10 +10,11 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { BIN, REPO_ROOT } from "../helpers/cli.js";
+import { posixOnly } from "../helpers/posix.js";
 import { sandbox } from "../helpers/sandbox.js";
 
-const HAVE_STRACE = spawnSync("strace", ["-V"]).status === 0;
-if (!HAVE_STRACE) {
+const HAVE_STRACE = !posixOnly("strace is a Linux tool") && spawnSync("strace", ["-V"]).status === 0;
+if (!HAVE_STRACE && process.platform !== "win32") {
   console.warn(
     "\n!!! strace is not installed: the no-mutation tests are SKIPPED. `.ci/run` installs it " +
       "(apt-get install -y strace).\n",

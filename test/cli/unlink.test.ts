@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
+import { storedLinkText, tilde, touchHook } from "../helpers/posix.js";
 import { contentHashes, sandbox, type Sandbox } from "../helpers/sandbox.js";
 
 const YAML = `version: 1
@@ -36,7 +37,7 @@ describe("linkfarm unlink", () => {
 
   it("runs no hooks: they belong to apply", async () => {
     const sb = sandbox({
-      "repo/linkfarm.yaml": `version: 1\nhooks: { before: ["touch before-ran"], after: ["touch after-ran"] }\nlinks:\n  - { source: a, target: .a }\n`,
+      "repo/linkfarm.yaml": `version: 1\nhooks: { before: ["${touchHook("before-ran")}"], after: ["${touchHook("after-ran")}"] }\nlinks:\n  - { source: a, target: .a }\n`,
       "repo/a": "a\n",
     });
     expect((await cli(sb, "apply")).code).toBe(0);
@@ -54,7 +55,7 @@ describe("linkfarm unlink", () => {
     await cli(sb, "apply");
     const r = await cli(sb, "unlink", "--restore");
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("restored ~/.a");
+    expect(r.stdout).toContain(`restored ${tilde(".a")}`);
     expect(sb.read("home/.a")).toBe("user's original\n");
     expect(sb.exists("home/.a.linkfarm-bak")).toBe(false);
     const after = contentHashes(sb.snapshot());
@@ -85,7 +86,7 @@ describe("linkfarm unlink", () => {
     const before = sb.snapshot();
     const r = await cli(sb, "unlink", "--dry-run", "--restore");
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("would restore ~/.a");
+    expect(r.stdout).toContain(`would restore ${tilde(".a")}`);
     expect(sb.snapshot()).toEqual(before);
   });
   it("counts links and directories apart, and gives a removal the reason 'unlinked'", async () => {
@@ -130,12 +131,12 @@ describe("linkfarm unlink", () => {
   });
 
   it("a stranger's dangling symlink is a conflict; backup keeps it and --restore brings it back", async () => {
-    const nas = "/mnt/nas-not-mounted/me/gitconfig";
     const sb = sandbox({
       "repo/linkfarm.yaml": "version: 1\nlinks:\n  - { source: gitconfig, target: .gitconfig }\n",
       "repo/gitconfig": "[user]\n",
-      "home/.gitconfig": { symlink: nas },
+      "home/.gitconfig": { symlink: "/mnt/nas-not-mounted/me/gitconfig" },
     });
+    const nas = storedLinkText("/mnt/nas-not-mounted/me/gitconfig");
     const plain = await cli(sb, "apply");
     expect(plain.code).toBe(1);
     expect(sb.readlink("home/.gitconfig")).toBe(nas);

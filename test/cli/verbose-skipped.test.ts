@@ -8,6 +8,7 @@ import { skippedEntries } from "../../src/plan/skipped.js";
 import { realFsRead } from "../../src/platform/fs.js";
 import { emptyState } from "../../src/state/types.js";
 import { runCli } from "../helpers/cli.js";
+import { slashes } from "../helpers/posix.js";
 import { sandbox } from "../helpers/sandbox.js";
 
 const OTHER_OS = process.platform === "win32" ? "linux" : "win32";
@@ -43,7 +44,7 @@ describe("-v: links skipped by `when` or `optional`", () => {
     const sb = farm();
     const v = await runCli(["plan", "-v"], { cwd: sb.p("repo"), env: sb.env });
     expect(v.code).toBe(0);
-    const lines = v.stdout.split("\n").filter((l) => l.includes("(skipped: "));
+    const lines = slashes(v.stdout).split("\n").filter((l) => l.includes("(skipped: "));
     expect(lines).toHaveLength(4);
     expect(lines[0]).toMatch(new RegExp(`~/\\.only-other-os .*os is ${OTHER_OS}; this machine is ${process.platform}`));
     expect(lines[1]).toMatch(/~\/\.only-ci .*LINKFARM_TEST_NOT_SET must be set and non-empty; it is unset/);

@@ -30,7 +30,7 @@ function cleanError(r: CliResult, file: string): string | undefined {
   if (r.code !== 1) return `exit ${r.code}`;
   const first = r.stderr.split("\n")[0] ?? "";
   const base = path.basename(file);
-  if (first.includes(`${base}:`) || first.includes("/")) return undefined;
+  if (first.includes(`${base}:`) || first.includes("/") || first.includes(path.sep)) return undefined;
   return `error names no file or path: ${JSON.stringify(first)}`;
 }
 

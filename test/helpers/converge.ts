@@ -3,12 +3,11 @@
 // --restore). Throws (with the failing step) when a promise does not hold.
 
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { runCli, type CliResult } from "./cli.js";
 import { manifestText, type Scenario } from "./gen.js";
 import { layout, perturb, writeDisk, writeWorld, type Layout } from "./gen-disk.js";
-import { snapshotTree, type Snapshot, type SnapshotEntry } from "./sandbox.js";
+import { baseEnv, snapshotTree, tempRoot, type Snapshot, type SnapshotEntry } from "./sandbox.js";
 
 interface JsonAction {
   kind: string;
@@ -94,7 +93,7 @@ export interface CaseStats {
 
 // Runs one scenario in a fresh temp directory (removed afterwards).
 export async function runCase(sc: Scenario): Promise<CaseStats> {
-  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "linkfarm-prop-")));
+  const root = tempRoot("linkfarm-prop-");
   try {
     return await runIn(layout(root), sc);
   } finally {
@@ -103,9 +102,10 @@ export async function runCase(sc: Scenario): Promise<CaseStats> {
 }
 
 async function runIn(L: Layout, sc: Scenario): Promise<CaseStats> {
-  const env = { HOME: L.home, LINKFARM_STATE_DIR: path.join(L.root, "state"), PATH: process.env.PATH ?? "/usr/bin:/bin", LF_ON: "1" };
+  const env = { HOME: L.home, LINKFARM_STATE_DIR: path.join(L.root, "state"), ...baseEnv(), LF_ON: "1" };
   const cli = (...args: string[]) => runCli([...args, "-c", L.manifest], { cwd: L.repo, env });
-  const rel = (abs: string) => path.relative(L.root, abs);
+  // Snapshot keys use `/` on every platform.
+  const rel = (abs: string) => path.relative(L.root, abs).split(path.sep).join("/");
   // Where a path really is (the snapshot walks real directories, not symlinked parents).
   const realRel = (abs: string) => {
     try {

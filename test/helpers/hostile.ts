@@ -3,7 +3,6 @@
 
 import { expect } from "vitest";
 import type { CliResult } from "./cli.js";
-import type { Sandbox } from "./sandbox.js";
 
 export function expectNoStack(r: CliResult): void {
   expect(r.stderr).not.toMatch(/internal error/);
@@ -20,6 +19,3 @@ export function expectCleanFailure(r: CliResult, ...mentions: (string | RegExp)[
     else expect(out).toMatch(m);
   }
 }
-
-// "~/x" as the text reporter shows a target under HOME.
-export const tilde = (sb: Sandbox, rel: string) => `~/${rel}`;

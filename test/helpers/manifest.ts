@@ -79,7 +79,8 @@ export function buildManifest(spec: ManifestSpec): Manifest {
 }
 
 export function hostFor(home: string, over: Partial<HostFacts> = {}): HostFacts {
-  return { os: "linux", hostname: "testhost", home, env: { HOME: home }, ...over };
+  // The running OS: the observer reads the real disk with its path rules.
+  return { os: process.platform, hostname: "testhost", home, env: { HOME: home }, ...over };
 }
 
 export interface Planned {
@@ -92,7 +93,7 @@ export interface Planned {
   remove(target: string): RemoveAction;
 }
 
-// observe (real disk, read-only) + plan, as the `plan` command does.
+// observe (real disk, read-only) + plan, as the `plan` command does (for the host's OS).
 export function observeAndPlan(
   manifest: Manifest,
   options: { state?: State; host?: HostFacts; plan?: PlanOptions } = {},
@@ -100,7 +101,7 @@ export function observeAndPlan(
   const state = options.state ?? emptyState(manifest.file);
   const host = options.host ?? hostFor(manifest.targetRoot);
   const { observation, diagnostics } = observe(manifest, state, { fs: realFsRead, host });
-  const p = plan(manifest, observation, state, options.plan);
+  const p = plan(manifest, observation, state, { platform: host.os, ...options.plan });
   const at = (target: string) => {
     const a = p.actions.find((x) => x.target === target);
     if (!a) throw new Error(`no action for ${target}; have ${p.actions.map((x) => x.target).join(", ")}`);

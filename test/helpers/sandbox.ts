@@ -40,23 +40,29 @@ export type Snapshot = Record<string, SnapshotEntry>;
 
 export function writeTree(root: string, tree: Tree): void {
   const later: [string, string][] = [];
+  // On Windows a symlink is a file or a directory symlink, chosen by Node from what its text
+  // points at when it is made: make symlinks after the files and directories they may point at.
+  const symlinksLater: [string, string][] = [];
   for (const [rel, entry] of Object.entries(tree)) {
     const abs = path.join(root, rel);
     fs.mkdirSync(path.dirname(abs), { recursive: true });
     if (typeof entry === "string" || Buffer.isBuffer(entry)) fs.writeFileSync(abs, entry);
+    else if ("symlink" in entry && process.platform === "win32") symlinksLater.push([entry.symlink, abs]);
     else if ("symlink" in entry) fs.symlinkSync(entry.symlink, abs);
     else if ("hardlink" in entry) later.push([abs, path.join(root, entry.hardlink)]);
     else fs.mkdirSync(abs, { recursive: true });
   }
+  for (const [text, abs] of symlinksLater) fs.symlinkSync(text, abs);
   for (const [abs, existing] of later) fs.linkSync(existing, abs);
 }
 
+// Keys are relative paths with `/` on every platform (so that tests can name them portably).
 export function snapshotTree(root: string): Snapshot {
   const out: Snapshot = {};
   const walk = (dir: string) => {
     for (const name of fs.readdirSync(dir).sort()) {
       const abs = path.join(dir, name);
-      const rel = path.relative(root, abs);
+      const rel = path.relative(root, abs).split(path.sep).join("/");
       const st = fs.lstatSync(abs);
       if (st.isSymbolicLink()) out[rel] = { kind: "symlink", text: fs.readlinkSync(abs) };
       else if (st.isDirectory()) {
@@ -79,9 +85,25 @@ export function contentHashes(snap: Snapshot): Set<string> {
   return s;
 }
 
+// A new directory under the OS temp dir, by its real path: on macOS the temp folder is behind a
+// symlink; on Windows it may be an 8.3 short name (`C:\Users\RUNNER~1\...`), which only the
+// native realpath (the one linkfarm uses) expands.
+export function tempRoot(prefix: string): string {
+  const made = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return process.platform === "win32" ? fs.realpathSync.native(made) : fs.realpathSync(made);
+}
+
+// What a child process needs on Windows besides PATH (the shell, the temp dir, the system).
+const WINDOWS_ENV = ["SystemRoot", "windir", "ComSpec", "PATHEXT", "TEMP", "TMP"];
+export function baseEnv(): Record<string, string> {
+  const env: Record<string, string> = { PATH: process.env.PATH ?? "/usr/bin:/bin" };
+  if (process.platform !== "win32") return env;
+  for (const k of WINDOWS_ENV) if (process.env[k] !== undefined) env[k] = process.env[k]!;
+  return env;
+}
+
 export function sandbox(tree: Tree = {}): Sandbox {
-  // realpath: on macOS the temp folder is behind a symlink.
-  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "linkfarm-test-")));
+  const root = tempRoot("linkfarm-test-");
   const home = path.join(root, "home");
   const stateDir = path.join(root, "state");
   fs.mkdirSync(home);
@@ -94,7 +116,7 @@ export function sandbox(tree: Tree = {}): Sandbox {
     root,
     home,
     stateDir,
-    env: { HOME: home, LINKFARM_STATE_DIR: stateDir, PATH: process.env.PATH ?? "/usr/bin:/bin" },
+    env: { HOME: home, LINKFARM_STATE_DIR: stateDir, ...baseEnv() },
     p,
     write: (t) => writeTree(root, t),
     read: (rel) => fs.readFileSync(p(rel), "utf8"),

@@ -6,10 +6,11 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { expect } from "vitest";
 import { runCli, type CliResult } from "./cli.js";
+import { posixOnly } from "./posix.js";
 import { sandbox, type Tree } from "./sandbox.js";
 
-export const STOW = ["/usr/bin/stow", "/usr/local/bin/stow"].find((p) => fs.existsSync(p));
-if (!STOW) {
+export const STOW = posixOnly("GNU Stow (Perl, POSIX)") ? undefined : ["/usr/bin/stow", "/usr/local/bin/stow"].find((p) => fs.existsSync(p));
+if (!STOW && process.platform !== "win32") {
   // Loud on purpose: the parity proof needs GNU Stow (`apt-get install stow`, done by .ci/run).
   console.warn("\n*** GNU Stow not found: the Stow parity tests are SKIPPED (apt-get install stow) ***\n");
 }

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import type { RawManifest } from "../../src/manifest/types.js";
 import { runCli } from "../helpers/cli.js";
+import { lines, pwdHook, storedLinkText } from "../helpers/posix.js";
 import { sandbox } from "../helpers/sandbox.js";
 
 const STOW_TREE = {
@@ -31,7 +32,7 @@ describe("import stow: where the manifest's paths point", () => {
     expect(summary).toMatchObject({ create: 2, error: 0, conflict: 0 });
     const applied = await runCli(["apply", "-c", sb.p("home/dotfiles/lf.yaml")], { cwd: sb.p("elsewhere"), env: sb.env });
     expect(applied.code, applied.stderr).toBe(0);
-    expect(sb.readlink("home/.bashrc")).toBe("dotfiles/bash/.bashrc");
+    expect(sb.readlink("home/.bashrc")).toBe(storedLinkText("dotfiles/bash/.bashrc"));
   });
 
   it("with -o FILE the paths are relative to FILE's directory", async () => {
@@ -64,7 +65,9 @@ describe("import stow: where the manifest's paths point", () => {
 });
 
 describe("import dotbot: where paths point and where shell commands run", () => {
-  const CONF = "- link:\n    ~/.vimrc: vimrc\n- shell:\n  - pwd > \"$HOME/where-it-ran\"\n";
+  // dotbot's shell commands run in the platform's shell (sh, or cmd.exe on Windows).
+  const HOOK = pwdHook(">", "where-it-ran");
+  const CONF = `- link:\n    ~/.vimrc: vimrc\n- shell:\n  - ${HOOK}\n`;
 
   it("printed from another directory: paths are for the configuration's directory, hooks run there", async () => {
     const sb = sandbox({ "home/dotfiles/install.conf.yaml": CONF, "home/dotfiles/vimrc": "v\n", "elsewhere/.keep": "" });
@@ -72,11 +75,11 @@ describe("import dotbot: where paths point and where shell commands run", () => 
     expect(imp.code, imp.stderr).toBe(0);
     const m = parse(imp.stdout) as RawManifest;
     expect(m.source).toBe(".");
-    expect(m.hooks?.after).toEqual(['pwd > "$HOME/where-it-ran"']);
+    expect(m.hooks?.after).toEqual([HOOK]);
     fs.writeFileSync(sb.p("home/dotfiles/linkfarm.yaml"), imp.stdout);
     const applied = await runCli(["apply", "-c", sb.p("home/dotfiles/linkfarm.yaml")], { cwd: sb.p("elsewhere"), env: sb.env });
     expect(applied.code, applied.stdout + applied.stderr).toBe(0);
-    expect(sb.read("home/where-it-ran").trim()).toBe(sb.p("home/dotfiles"));
+    expect(lines(sb.read("home/where-it-ran"))).toEqual([sb.p("home/dotfiles")]);
   });
 
   it("with -o elsewhere, a shell command becomes { run, cwd } and runs in dotbot's base directory", async () => {
@@ -88,26 +91,26 @@ describe("import dotbot: where paths point and where shell commands run", () => 
     expect(imp.code, imp.stderr).toBe(0);
     const m = parse(sb.read("home/lf/linkfarm.yaml")) as RawManifest;
     expect(m.source).toBe("../dotfiles");
-    expect(m.hooks?.after).toEqual([{ run: 'pwd > "$HOME/where-it-ran"', cwd: "../dotfiles" }]);
+    expect(m.hooks?.after).toEqual([{ run: HOOK, cwd: "../dotfiles" }]);
     const applied = await runCli(["apply", "-c", sb.p("home/lf/linkfarm.yaml")], { cwd: sb.root, env: sb.env });
     expect(applied.code, applied.stdout + applied.stderr).toBe(0);
-    expect(sb.read("home/where-it-ran").trim()).toBe(sb.p("home/dotfiles"));
+    expect(lines(sb.read("home/where-it-ran"))).toEqual([sb.p("home/dotfiles")]);
     expect(sb.readlink("home/.vimrc")).toBe(sb.p("home/dotfiles/vimrc"));
   });
 });
 
 describe("hooks: { run, cwd }", () => {
   it("cwd is relative to the manifest's directory and expands ~; a plain command runs in the manifest's directory", async () => {
+    const hook = pwdHook(">>", "log");
     const sb = sandbox({
-      "home/repo/linkfarm.yaml":
-        "version: 1\nhooks:\n  after:\n    - { run: 'pwd >> \"$HOME/log\"', cwd: sub }\n    - { run: 'pwd >> \"$HOME/log\"', cwd: ~/other }\n    - 'pwd >> \"$HOME/log\"'\nlinks:\n  - { source: f, target: .f }\n",
+      "home/repo/linkfarm.yaml": `version: 1\nhooks:\n  after:\n    - { run: '${hook}', cwd: sub }\n    - { run: '${hook}', cwd: ~/other }\n    - '${hook}'\nlinks:\n  - { source: f, target: .f }\n`,
       "home/repo/f": "f\n",
       "home/repo/sub/.keep": "",
       "home/other/.keep": "",
     });
     const applied = await runCli(["apply"], { cwd: sb.p("home/repo"), env: sb.env });
     expect(applied.code, applied.stdout + applied.stderr).toBe(0);
-    expect(sb.read("home/log").trim().split("\n")).toEqual([sb.p("home/repo/sub"), sb.p("home/other"), sb.p("home/repo")]);
+    expect(lines(sb.read("home/log"))).toEqual([sb.p("home/repo/sub"), sb.p("home/other"), sb.p("home/repo")]);
   });
 
   it("a hook map without run, or with an unknown key, is a schema error with its line", async () => {

@@ -86,7 +86,7 @@ describe("the manifest is found by cosmiconfig from the working directory upward
     const sb = sandbox({ "home/dots/linkfarm.yaml": "" });
     const r = await loadManifest({
       cwd: sb.p("home/dots"),
-      host: { os: "linux", hostname: "h", home: sb.home, env: {} },
+      host: { os: process.platform, hostname: "h", home: sb.home, env: {} },
     });
     expect(r.diagnostics).toMatchObject([{ code: "wrong-type", file: sb.p("home/dots/linkfarm.yaml"), line: 1, col: 1 }]);
   });
@@ -103,7 +103,7 @@ describe("several manifests in one directory", () => {
       "home/other/package.json": JSON.stringify({ name: "no linkfarm key here" }),
     });
     const cwd = sb.p("home/dots");
-    const host = { os: "linux", hostname: "box", home: sb.home, env: { HOME: sb.home } };
+    const host = { os: process.platform, hostname: "box", home: sb.home, env: { HOME: sb.home } };
     const r = await loadManifest({ cwd, host });
     expect(r.manifest?.file).toBe(sb.p("home/dots/linkfarm.yaml"));
     expect(r.diagnostics.map((d) => [d.code, d.severity, d.file])).toEqual([["config-ignored", "warning", sb.p("home/dots/linkfarm.yaml")]]);

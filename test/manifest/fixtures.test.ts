@@ -35,7 +35,7 @@ describe("every manifest problem is reported as FILE:LINE:COL with its code", ()
     const result = await loadManifest({
       cwd: sb.root,
       config: file,
-      host: { os: "linux", hostname: "box", home: sb.home, env: { HOME: sb.home } },
+      host: { os: process.platform, hostname: "box", home: sb.home, env: { HOME: sb.home } },
     });
     expect(result.manifest).toBeUndefined();
     // Already in file order, each problem once: the loader sorts and de-duplicates.

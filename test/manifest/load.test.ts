@@ -1,11 +1,13 @@
 import { createHash } from "node:crypto";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { loadManifest } from "../../src/manifest/load.js";
 import type { HostFacts } from "../../src/manifest/types.js";
+import { tilde } from "../helpers/posix.js";
 import { sandbox, type Sandbox } from "../helpers/sandbox.js";
 
 function host(sb: Sandbox, env: Record<string, string> = {}): HostFacts {
-  return { os: "linux", hostname: "box", home: sb.home, env: { HOME: sb.home, ...env } };
+  return { os: process.platform, hostname: "box", home: sb.home, env: { HOME: sb.home, ...env } };
 }
 
 async function load(sb: Sandbox, rel: string, env: Record<string, string> = {}) {
@@ -129,7 +131,7 @@ describe("every manifest problem is reported, all at once, at FILE:LINE:COL", ()
     const file = sb.p("home/dots/linkfarm.yaml");
     expect(r.diagnostics).toMatchObject([{ code: "duplicate-target", file, line: 6, col: 13 }]);
     expect(r.diagnostics[0]!.message).toContain(`${file}:4:13`);
-    expect(r.diagnostics[0]!.message).toContain("~/.bashrc");
+    expect(r.diagnostics[0]!.message).toContain(tilde(".bashrc"));
   });
 
   it("links with different `when` may share a target", async () => {
@@ -205,7 +207,7 @@ describe("every manifest problem is reported, all at once, at FILE:LINE:COL", ()
     const sb = sandbox();
     const r = await loadManifest({
       cwd: sb.root,
-      config: new URL("../fixtures/manifests/good-spec-example.yaml", import.meta.url).pathname,
+      config: fileURLToPath(new URL("../fixtures/manifests/good-spec-example.yaml", import.meta.url)),
       host: { ...host(sb), home: sb.home },
     });
     expect(r.diagnostics).toEqual([]);

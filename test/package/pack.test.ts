@@ -12,7 +12,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../helpers/cli.js";
-import { sandbox } from "../helpers/sandbox.js";
+import { sandbox, tempRoot } from "../helpers/sandbox.js";
 
 const NPM_ENV = {
   ...process.env,
@@ -27,16 +27,26 @@ let tarball: string;
 let packed: string[];
 let consumer: string;
 
+// On Windows npm and npx are .cmd files, which run only through a shell: run npm's own scripts
+// (installed beside node.exe) with this Node instead.
+const NPM_SCRIPTS: Record<string, string> = { npm: "npm-cli.js", npx: "npx-cli.js" };
+function command(cmd: string, args: string[]): [string, string[]] {
+  const script = NPM_SCRIPTS[cmd];
+  if (process.platform !== "win32" || script === undefined) return [cmd, args];
+  return [process.execPath, [path.join(path.dirname(process.execPath), "node_modules", "npm", "bin", script), ...args]];
+}
+
 function sh(cmd: string, args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv }) {
+  const [file, argv] = command(cmd, args);
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(cmd, args, { ...opts, maxBuffer: 32 * 1024 * 1024 }, (err, stdout, stderr) => {
+    execFile(file, argv, { ...opts, maxBuffer: 32 * 1024 * 1024 }, (err, stdout, stderr) => {
       resolve({ code: err ? (typeof err.code === "number" ? err.code : 1) : 0, stdout, stderr });
     });
   });
 }
 
 beforeAll(async () => {
-  work = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "linkfarm-pack-")));
+  work = tempRoot("linkfarm-pack-");
   // What `npm pack` would take from the repository (read-only there), copied into a stage.
   const dry = await sh("npm", ["pack", "--dry-run", "--json"], { cwd: REPO_ROOT, env: NPM_ENV });
   if (dry.code !== 0) throw new Error(`npm pack --dry-run failed:\n${dry.stderr}`);

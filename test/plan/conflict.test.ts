@@ -22,8 +22,9 @@ const cases: [string, Tree, ConflictPolicy, object][] = [
   ["a non-empty directory, backup", { "home/a/x": "X" }, "backup", { kind: "replace", resolution: "backup", reasonCode: "nonempty-directory" }],
   ["a non-empty directory, overwrite", { "home/a/x": "X" }, "overwrite", { kind: "conflict", reasonCode: "nonempty-directory" }],
   ["a non-empty directory, adopt", { "home/a/x": "X" }, "adopt", { kind: "conflict", reasonCode: "adopt-impossible" }],
-  ["a foreign symlink, adopt", { "home/a": { symlink: "/etc/hostname" } }, "adopt", { kind: "conflict", reasonCode: "adopt-impossible" }],
-  ["a foreign symlink, backup", { "home/a": { symlink: "/etc/hostname" } }, "backup", { kind: "replace", resolution: "backup", reasonCode: "foreign-symlink" }],
+  // A symlink to someone else's file (outside the source), which exists.
+  ["a foreign symlink, adopt", { "elsewhere/x": "theirs", "home/a": { symlink: "../elsewhere/x" } }, "adopt", { kind: "conflict", reasonCode: "adopt-impossible" }],
+  ["a foreign symlink, backup", { "elsewhere/x": "theirs", "home/a": { symlink: "../elsewhere/x" } }, "backup", { kind: "replace", resolution: "backup", reasonCode: "foreign-symlink" }],
 ];
 
 describe("conflict policies", () => {

@@ -32,7 +32,7 @@ const plans = {
   ]),
   "special file and other source": makePlan([
     link("conflict", { reasonCode: "special-file", reason: "special file", observed: { kind: "other", what: "fifo" } }),
-    link("error", { target: `${HOME}/.s`, reasonCode: "source-not-file-or-dir", reason: "source is a socket", sourceObserved: { kind: "other", realpath: "/tmp/sock" } }),
+    link("error", { target: `${HOME}/.s`, reasonCode: "source-not-file-or-dir", reason: "source is a socket", sourceObserved: { kind: "other", realpath: `${HOME}/sock` } }),
   ]),
 };
 
@@ -87,15 +87,17 @@ describe("renderJson", () => {
 });
 
 describe("parsePlanJson", () => {
+  // Only a name to report (never opened).
+  const PLAN_FILE = `${HOME}/plan.json`;
   const corrupt = (text: string) => {
-    const r = parsePlanJson(text, "/tmp/plan.json");
+    const r = parsePlanJson(text, PLAN_FILE);
     expect("diagnostics" in r).toBe(true);
     return "diagnostics" in r ? r.diagnostics : [];
   };
 
   it("reports invalid JSON as plan-file-corrupt naming the file", () => {
     const [d] = corrupt("{nope");
-    expect(d).toMatchObject({ code: "plan-file-corrupt", file: "/tmp/plan.json" });
+    expect(d).toMatchObject({ code: "plan-file-corrupt", file: PLAN_FILE });
   });
 
   it("refuses another formatVersion", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderMarkdown } from "../../src/report/markdown.js";
 import { everyKindPlan, HOME, link, makePlan } from "../helpers/plan-fixtures.js";
+import { tilde } from "../helpers/posix.js";
 
 // Split a GFM table row into cells, honouring `\|` escapes.
 function cells(row: string): string[] {
@@ -41,7 +42,7 @@ describe("renderMarkdown", () => {
     const rows = table(md);
     expect(rows).toHaveLength(3);
     expect(cells(rows[2]!)).toHaveLength(5);
-    expect(rows[2]).toContain("`~/a\\|b`");
+    expect(rows[2]).toContain(`\`${tilde("a")}\\|b\``);
     expect(md).not.toContain("odd\n");
   });
 

@@ -1,6 +1,8 @@
 // The state file: where it lives, missing means "nothing made yet", corrupt is an error.
 
 import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { hostFor } from "../helpers/manifest.js";
 import { sandbox } from "../helpers/sandbox.js";
@@ -9,19 +11,32 @@ import { realFsRead } from "../../src/platform/fs.js";
 import { emptyState } from "../../src/state/types.js";
 
 describe("stateFilePath", () => {
-  const manifest = "/home/me/dotfiles/linkfarm.yaml";
+  // Absolute on this platform (`/home/me` is `C:\home\me` on Windows, drive of the cwd).
+  const abs = (p: string) => path.resolve(p);
+  const home = abs("/home/me");
+  const manifest = path.join(home, "dotfiles", "linkfarm.yaml");
+  // The file's directory, and its name: `dotfiles-<12 hex>.json`.
+  const parts = (p: string) => [path.dirname(p), path.basename(p)];
+  const NAME = /^dotfiles-[0-9a-f]{12}\.json$/;
   it("uses $LINKFARM_STATE_DIR first, named after the manifest directory and a hash of its path", () => {
-    const p = stateFilePath(manifest, hostFor("/home/me", { env: { LINKFARM_STATE_DIR: "/s", XDG_STATE_HOME: "/x" } }));
-    expect(p).toMatch(/^\/s\/dotfiles-[0-9a-f]{12}\.json$/);
+    const p = stateFilePath(manifest, hostFor(home, { env: { LINKFARM_STATE_DIR: abs("/s"), XDG_STATE_HOME: abs("/x") } }));
+    expect(parts(p)).toEqual([abs("/s"), expect.stringMatching(NAME)]);
   });
   it("then $XDG_STATE_HOME/linkfarm, then ~/.local/state/linkfarm", () => {
-    expect(stateFilePath(manifest, hostFor("/home/me", { env: { XDG_STATE_HOME: "/x" } }))).toMatch(/^\/x\/linkfarm\/dotfiles-/);
-    expect(stateFilePath(manifest, hostFor("/home/me", { env: {} }))).toMatch(/^\/home\/me\/\.local\/state\/linkfarm\/dotfiles-/);
+    expect(parts(stateFilePath(manifest, hostFor(home, { env: { XDG_STATE_HOME: abs("/x") } })))).toEqual([
+      path.join(abs("/x"), "linkfarm"),
+      expect.stringMatching(NAME),
+    ]);
+    expect(parts(stateFilePath(manifest, hostFor(home, { env: {} })))).toEqual([
+      path.join(home, ".local", "state", "linkfarm"),
+      expect.stringMatching(NAME),
+    ]);
   });
   it("--state overrides, and different manifests get different files", () => {
-    expect(stateFilePath(manifest, hostFor("/home/me"), "/tmp/st.json")).toBe("/tmp/st.json");
-    const h = hostFor("/home/me", { env: {} });
-    expect(stateFilePath(manifest, h)).not.toBe(stateFilePath("/other/dotfiles/linkfarm.yaml", h));
+    const st = path.join(os.tmpdir(), "st.json");
+    expect(stateFilePath(manifest, hostFor(home), st)).toBe(st);
+    const h = hostFor(home, { env: {} });
+    expect(stateFilePath(manifest, h)).not.toBe(stateFilePath(abs("/other/dotfiles/linkfarm.yaml"), h));
   });
 });
 

@@ -7,9 +7,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../helpers/cli.js";
+import { posixOnly } from "../helpers/posix.js";
 import { winPath } from "./wine.mjs";
 
-describe("the Wine tier", () => {
+describe.skipIf(posixOnly("the Wine tier runs Wine on Linux and maps Linux paths"))("the Wine tier", () => {
   it("without wine on PATH it prints 'wine tier: skipped: WHY' and exits 0", () => {
     const cache = mkdtempSync(join(tmpdir(), "lf-wine-"));
     const r = spawnSync(process.execPath, [join(REPO_ROOT, "scripts", "wine-tier.mjs")], {
