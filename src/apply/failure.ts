@@ -3,7 +3,7 @@
 // (`target -> link text`, `target => source`; Node's message has the reverse), and, when a
 // directory refused to let an entry be made or removed, that directory.
 
-import { path } from "../platform/paths.js";
+import { path, plainWin32 } from "../platform/paths.js";
 
 interface ErrnoLike {
   code: string;
@@ -31,10 +31,13 @@ export function describeFsError(err: unknown): string {
   if (!isErrno(err) || err.syscall === undefined) return err instanceof Error ? err.message : String(err);
   // "EACCES: permission denied, symlink 'a' -> 'b'" → "EACCES: permission denied"
   const cause = err.message.split(", ")[0] ?? err.code;
-  const entry = err.dest !== undefined ? untemp(err.dest) : err.path !== undefined ? untemp(err.path) : undefined;
+  // Windows reports `\\?\C:\...`: show the path as the user wrote it.
+  const from = err.path !== undefined ? plainWin32(err.path) : undefined;
+  const to = err.dest !== undefined ? plainWin32(err.dest) : undefined;
+  const entry = to !== undefined ? untemp(to) : from !== undefined ? untemp(from) : undefined;
   let call = err.syscall;
-  if (err.syscall === "symlink" && err.dest !== undefined) call = `symlink ${entry} -> ${err.path}`;
-  else if (err.syscall === "link" && err.dest !== undefined) call = `link ${entry} => ${err.path}`;
+  if (err.syscall === "symlink" && to !== undefined) call = `symlink ${entry} -> ${from}`;
+  else if (err.syscall === "link" && to !== undefined) call = `link ${entry} => ${from}`;
   else if (entry !== undefined) call = `${err.syscall} ${entry}`;
   if (entry !== undefined && REFUSED.has(err.code) && CHANGES_DIR.has(err.syscall)) {
     return `${cause}: the directory ${path.dirname(entry)} refused the change (${call})`;

@@ -29,7 +29,8 @@ export interface Paths {
 const UNC_PREFIX = /^[\\/]{2}[?.][\\/]UNC[\\/]/i;
 const NS_PREFIX = /^(?:[\\/]{2}[?.][\\/]|\\\?\?\\)(?=[a-z]:)/i;
 
-function plainWin32(p: string): string {
+/** A Windows path without its `\\?\` (or `\??\`, or UNC) namespace prefix; any other path unchanged. */
+export function plainWin32(p: string): string {
   if (UNC_PREFIX.test(p)) return "\\\\" + p.replace(UNC_PREFIX, "");
   return p.replace(NS_PREFIX, "");
 }

@@ -19,6 +19,18 @@ function thrown(f: () => void): unknown {
 }
 
 describe("describeFsError", () => {
+  it("Windows paths are shown without their \\\\?\\ namespace prefix", () => {
+    const err = Object.assign(new Error("EPERM: operation not permitted, symlink"), {
+      code: "EPERM",
+      syscall: "symlink",
+      path: "\\\\?\\C:\\dots\\vimrc",
+      dest: "\\\\?\\C:\\Users\\me\\_vimrc",
+    });
+    const text = describeFsError(err);
+    expect(text).toContain("C:\\Users\\me\\_vimrc -> C:\\dots\\vimrc");
+    expect(text).not.toContain("\\\\?\\");
+  });
+
   it("a temp sibling is named as the target it stands for", () => {
     const h = path.resolve("/h");
     expect(untemp(tempSibling(path.join(h, ".bashrc"), 4))).toBe(path.join(h, ".bashrc"));
