@@ -24,7 +24,8 @@ ${COMMAND_SPECS.map((c) => `  ${c.name.padEnd(NAME_WIDTH)}${c.describe}`).join("
 
 ${GLOBAL}
 
-Exit codes: 0 success, 1 failure, 2 changes pending (plan --detailed-exitcode only).
+Exit codes: 0 success, 1 failure, 2 changes pending (plan --detailed-exitcode only),
+130 or 143 an apply or unlink stopped by Ctrl-C (SIGINT) or SIGTERM (run it again to finish).
 
 Example:
   linkfarm plan && linkfarm apply
