@@ -2,7 +2,8 @@
 // sees with what the action expected (what the plan observed). A mismatch makes the action
 // `stale`: skipped, and the run exits 1.
 
-import type { Observed, SourceObserved } from "../observe/types.js";
+import { isProbed } from "../observe/listed-source.js";
+import type { Observed, ProbedSource, SourceObserved } from "../observe/types.js";
 
 function describe(o: Observed): string {
   switch (o.kind) {
@@ -65,11 +66,14 @@ export function compareObserved(planned: Observed, now: Observed): string | unde
 }
 
 // undefined when the source is still the same file, directory or symlink (device and inode; a
-// symlink's text too). Where a symlink source leads does not matter: the link points at it.
-export function compareSource(planned: SourceObserved, now: SourceObserved): string | undefined {
+// symlink's text too). Where a symlink source leads does not matter: the link points at it. A
+// source the walk listed (no device or inode: a symlink whose text decided) only has to be
+// there, still the same kind.
+export function compareSource(planned: SourceObserved, now: ProbedSource): string | undefined {
   if (planned.kind !== now.kind) return `source changed: was ${planned.kind}, now ${now.kind}`;
   if (planned.kind === "symlink" && now.kind === "symlink" && planned.text !== now.text)
     return `source symlink changed: was ${planned.text}, now ${now.text}`;
+  if (!isProbed(planned)) return undefined;
   if (planned.kind !== "missing" && planned.kind !== "other" && now.kind !== "missing" && now.kind !== "other") {
     if (planned.dev !== now.dev || planned.ino !== now.ino) return "source was replaced";
   }

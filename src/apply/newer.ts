@@ -8,6 +8,7 @@ import type { LinkAction } from "../plan/types.js";
 import type { FsRead } from "../platform/fs.js";
 import { compareSource } from "./compare-observed.js";
 import { probeSourceNow } from "../observe/probe.js";
+import { isProbed } from "../observe/listed-source.js";
 
 /** The side that wins now, or why the plan no longer holds (stale). */
 export type NewerNow = { side: "target" | "source"; source: SourceObserved } | { stale: string };
@@ -17,7 +18,7 @@ export function newerNow(fs: FsRead, a: LinkAction): NewerNow {
   const why = compareSource(a.sourceObserved, now);
   if (why) return { stale: why };
   const planned = a.sourceObserved;
-  if (planned.kind !== "file" || now.kind !== "file") return { stale: "newer needs a file source" };
+  if (planned.kind !== "file" || !isProbed(planned) || now.kind !== "file") return { stale: "newer needs a file source" };
   if (now.size !== planned.size || now.mtimeMs !== planned.mtimeMs) return { stale: "source was modified" };
   const v = newerOf(a.observed, now);
   if (v === undefined || v.side === "neither") return { stale: "neither side is newer now" };

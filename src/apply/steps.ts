@@ -17,6 +17,7 @@ import { autoFailed, autoFallback, fellBack } from "./auto-fallback.js";
 import { newerNow } from "./newer.js";
 import { compareSource } from "./compare-observed.js";
 import { probeNow, probeSourceNow } from "../observe/probe.js";
+import { isProbed } from "../observe/listed-source.js";
 
 /** The disk no longer matches the plan: skip the action, report it, exit 1. */
 export class Stale extends Error {}
@@ -65,6 +66,7 @@ export function backupCandidate(target: string, n: number): string {
  * inode). Symlinks do not depend on the source's identity: the plan's observation serves.
  */
 function checkSource(ctx: StepContext, a: LinkAction): SourceObserved {
+  // A source the walk listed (no inode: a symlink whose text decided) is served as observed.
   if (a.type !== "hardlink") return a.sourceObserved;
   const now = probeSourceNow(a.source, ctx.fs);
   const why = compareSource(a.sourceObserved, now);
@@ -78,7 +80,7 @@ function linkRecord(ctx: StepContext, a: LinkAction, src: SourceObserved): State
 }
 
 function linkRecordOf(ctx: StepContext, a: LinkAction, src: SourceObserved): StateLink {
-  if (a.type === "hardlink" && src.kind === "file") {
+  if (a.type === "hardlink" && src.kind === "file" && isProbed(src)) {
     return { type: a.type, source: a.source, dev: src.dev, ino: src.ino, madeAt: ctx.nowIso() };
   }
   return { type: a.type, source: a.source, linkText: a.linkText ?? a.source, madeAt: ctx.nowIso() };
@@ -154,7 +156,7 @@ function firstFreeName(name: (n: number) => string, make: (p: string) => void): 
 
 // Journal the temp name first, so that recovery can remove it after a crash.
 function tempIntent(a: LinkAction, src: SourceObserved, tmp: string): JournalEntry {
-  return a.type === "hardlink" && src.kind === "file"
+  return a.type === "hardlink" && src.kind === "file" && isProbed(src)
     ? { op: "tmp", path: tmp, dev: src.dev, ino: src.ino }
     : { op: "tmp", path: tmp, linkText: a.linkText ?? a.source };
 }
@@ -272,7 +274,7 @@ function adopt(ctx: StepContext, a: LinkAction, src: SourceObserved): Rewrite {
 // under a temp name, then give the copy the backup name (link: never over anything). The source
 // is untouched until the backup is recorded, so a crash at any point leaves both contents.
 function backUpSource(ctx: StepContext, a: LinkAction, src: SourceObserved): string {
-  if (src.kind !== "file") throw new Stale(`source is not a file: ${a.source}`);
+  if (src.kind !== "file" || !isProbed(src)) throw new Stale(`source is not a file: ${a.source}`);
   const tmp = firstFreeName(
     () => tempSibling(a.source, ++tmpCounter),
     (p) => ctx.fs.copyFileSync(src.realpath, p, COPYFILE_EXCL),

@@ -14,7 +14,16 @@ import type { State } from "../state/types.js";
 import { sameContent } from "./compare-content.js";
 import { desiredLinkText } from "./link-text.js";
 import { createProber, type Prober } from "./probe.js";
-import type { DesiredLink, DirObservation, Observation, Observed, ObserveProgress, PruneObservation, TargetObservation } from "./types.js";
+import type {
+  DesiredLink,
+  DirObservation,
+  Observation,
+  Observed,
+  ObserveProgress,
+  PruneObservation,
+  SourceListing,
+  TargetObservation,
+} from "./types.js";
 import { walkSources, type WalkResult } from "./walk-sources.js";
 
 export interface ObserveDeps {
@@ -34,7 +43,7 @@ export interface ObserveResult {
 export function observe(manifest: Manifest, state: State, deps: ObserveDeps): ObserveResult {
   const listed = listSources(manifest, deps);
   const expanded = expand(manifest, listed.listings, deps.host);
-  const observed = observeTargets(manifest, state, expanded.desired, listed.dirs, deps);
+  const observed = observeTargets(manifest, state, expanded.desired, listed, deps);
   return {
     observation: observed.observation,
     diagnostics: [...listed.diagnostics, ...expanded.diagnostics, ...observed.diagnostics],
@@ -46,19 +55,20 @@ export function listSources(manifest: Manifest, deps: Pick<ObserveDeps, "fs" | "
   return walkSources(manifest, deps.fs, (e) => whenHolds(e.when, deps.host));
 }
 
-// Each desired target, each state link no longer desired, each created directory. `knownDirs`:
-// directories the listing found real (no lstat for their real path). A path that cannot be
-// probed (EACCES, EIO) becomes an `io` diagnostic and is left out.
+// Each desired target, each state link no longer desired, each created directory. `listed`:
+// directories the listing found real (no lstat for their real path) and the kind of each
+// listed source. A path that cannot be probed (EACCES, EIO) becomes an `io` diagnostic and is
+// left out.
 export function observeTargets(
   manifest: Manifest,
   state: State,
   desired: readonly DesiredLink[],
-  knownDirs: readonly string[],
+  listed: Pick<WalkResult, "dirs" | "kinds">,
   deps: ObserveDeps,
 ): ObserveResult {
   const { fs, host } = deps;
   const prober = createProber(fs, host.os);
-  prober.knownDirs(knownDirs);
+  prober.knownDirs(listed.dirs);
   const platform = platformFor(host.os);
   const diagnostics: Diagnostic[] = [];
   const probe = <T>(p: string, f: () => T): T | undefined => {
@@ -74,7 +84,7 @@ export function observeTargets(
   const total = desired.length;
   for (const d of desired) {
     deps.progress?.({ phase: "observe", done: targets.length, total });
-    const t = probe(d.target, () => observeTarget(d, prober, fs, platform, deps.progress));
+    const t = probe(d.target, () => observeTarget(d, listed.kinds.get(d.source), prober, fs, platform, deps.progress));
     if (t) targets.push(t);
   }
 
@@ -113,9 +123,11 @@ export function observeTargets(
 
 // Everything the planner needs about one desired link, and nothing it does not: content is
 // compared only for a regular file that is not the source's inode; a symlink is followed only
-// when its text is not already the desired text; mounts only when a hard link spans devices.
+// when its text is not already the desired text; mounts only when a hard link spans devices;
+// the source is not probed when the walk listed it and the link text decides (listedAs).
 function observeTarget(
   d: DesiredLink,
+  listedKind: SourceListing["kind"] | undefined,
   prober: Prober,
   fs: FsRead,
   platform: Platform,
@@ -126,20 +138,23 @@ function observeTarget(
   const parent = prober.parent(path.dirname(d.target));
   const observed: Observed =
     parent.missing.length > 0 || parent.blockedBy ? { kind: "missing" } : prober.path(d.target);
-  const source = prober.source(d.source);
+  // The disk is this machine's: its rules say when a stored text means the desired one.
+  const want = observed.kind === "symlink" ? desiredLinkText(d, parent) : undefined;
+  const textRight = observed.kind === "symlink" && want !== undefined && platform.sameLinkText(observed.text, want);
+  const listed = listedAs(d, listedKind, observed.kind === "missing" || textRight);
+  // The source as probed: undefined when the walk's listing serves (never for a file at the target).
+  const probed = listed === undefined ? prober.source(d.source) : undefined;
+  const source = listed === undefined ? probed! : prober.listedSource(d.source, listed);
   const t: TargetObservation = { target: d.target, observed, source, parent };
   switch (observed.kind) {
     case "symlink": {
-      // The disk is this machine's: its rules say when a stored text means the desired one.
-      const want = desiredLinkText(d, parent);
-      if (want === undefined || !platform.sameLinkText(observed.text, want))
-        t.resolved = prober.resolved(d.target, observed.text);
+      if (!textRight) t.resolved = prober.resolved(d.target, observed.text);
       break;
     }
     case "file":
       // A symlink source that leads to a file: its content is the file's (read through it).
-      const size = source.kind === "file" ? source.size : source.kind === "symlink" ? source.size : undefined;
-      const sameInode = source.kind === "file" && observed.dev === source.dev && observed.ino === source.ino;
+      const size = probed?.kind === "file" ? probed.size : probed?.kind === "symlink" ? probed.size : undefined;
+      const sameInode = probed?.kind === "file" && observed.dev === probed.dev && observed.ino === probed.ino;
       if (size !== undefined && !sameInode) {
         if (observed.size === size) progress?.({ phase: "compare", path: d.target, bytes: observed.size });
         t.sameContent = sameContent(d.target, d.source, observed.size, size, fs);
@@ -155,7 +170,17 @@ function observeTarget(
       return assertNever(observed);
   }
   // auto may become a hard link (Windows without symlink rights): its error names the volumes.
-  if ((d.type === "hardlink" || d.type === "auto") && source.kind === "file" && !parent.blockedBy && source.dev !== parent.dev)
-    t.mounts = prober.mounts(source.realpath, parent.existing);
+  if ((d.type === "hardlink" || d.type === "auto") && probed?.kind === "file" && !parent.blockedBy && probed.dev !== parent.dev)
+    t.mounts = prober.mounts(probed.realpath, parent.existing);
   return t;
+}
+
+// A symlink's (or a junction's) correctness depends only on its text: when nothing is at the
+// target or the target already holds the desired text (`settled`), what the walk listed is all
+// the planner needs of a file, directory or other source (its kind and real path decide every
+// error): that kind, or undefined to probe. A symlink source is still probed: where it leads
+// decides loops and the source tree. Hard and auto links need the source's inode and device.
+function listedAs(d: DesiredLink, kind: SourceListing["kind"] | undefined, settled: boolean): "file" | "dir" | "other" | undefined {
+  if (!settled || (d.type !== "symlink" && d.type !== "junction")) return undefined;
+  return kind === "file" || kind === "dir" || kind === "other" ? kind : undefined;
 }

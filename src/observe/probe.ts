@@ -4,13 +4,24 @@
 
 import { errnoCode, type FsRead } from "../platform/fs.js";
 import { childOf, path } from "../platform/paths.js";
-import type { MountPair, Observed, ParentObserved, Resolved, SourceObserved, SymlinkSource } from "./types.js";
+import type {
+  ListedSource,
+  MountPair,
+  Observed,
+  ParentObserved,
+  ProbedSource,
+  Resolved,
+  SourceObserved,
+  SymlinkSource,
+} from "./types.js";
 
 export interface Prober {
   /** lstat (+ readlink for a symlink): never follows the final component. */
   path(p: string): Observed;
   /** The source, followed through symlinks, with its real path. */
-  source(p: string): SourceObserved;
+  source(p: string): ProbedSource;
+  /** A source the walk listed as `kind`, without a call of its own (its real parent is cached). */
+  listedSource(p: string, kind: ListedSource["kind"] | "other"): SourceObserved;
   /** The parent chain of a directory (usually dirname(target)). */
   parent(dir: string): ParentObserved;
   /** What a symlink leads to (stat), with its text resolved against the link's directory. */
@@ -121,14 +132,17 @@ export function createProber(fs: FsRead, os: string): Prober {
     return result;
   }
 
+  // The real path of a source is its real parent (cached per directory) plus its name.
+  const realSource = (p: string): string => childOf(realDir(path.dirname(p)), path.basename(p));
+
   return {
     path: (p) => probeNow(p, fs),
     source(p) {
       const lst = lstat(p);
       if (!lst) return { kind: "missing" };
-      // The real path is the real parent (cached per directory) plus the name.
-      return sourceOf(fs, p, lst, childOf(realDir(path.dirname(p)), path.basename(p)));
+      return sourceOf(fs, p, lst, realSource(p));
     },
+    listedSource: (p, kind) => (kind === "other" ? { kind, realpath: realSource(p) } : { kind, realpath: realSource(p) }),
     parent,
     resolved(link, text) {
       const st = stat(link);
@@ -170,7 +184,7 @@ export function probeNow(p: string, fs: FsRead): Observed {
 }
 
 // A source as the observer records it, uncached (apply re-checks a source with it).
-export function probeSourceNow(p: string, fs: FsRead): SourceObserved {
+export function probeSourceNow(p: string, fs: FsRead): ProbedSource {
   const lst = lstatOf(fs, p);
   if (!lst) return { kind: "missing" };
   return sourceOf(fs, p, lst, childOf(fs.realpathSync(path.dirname(p)), path.basename(p)));
@@ -178,7 +192,7 @@ export function probeSourceNow(p: string, fs: FsRead): SourceObserved {
 
 // A source (`lst` its lstat, `real` where it is): a symlink is the source itself (linked as
 // the symlink, as Stow does), not followed.
-function sourceOf(fs: FsRead, p: string, lst: Stats, real: string): SourceObserved {
+function sourceOf(fs: FsRead, p: string, lst: Stats, real: string): ProbedSource {
   if (lst.isSymbolicLink()) return symlinkSource(fs, p, lst, real);
   if (lst.isFile())
     return { kind: "file", dev: lst.dev, ino: lst.ino, nlink: lst.nlink, size: lst.size, mtimeMs: lst.mtimeMs, realpath: real };

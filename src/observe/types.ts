@@ -28,12 +28,25 @@ export type Resolved = { kind: "missing" } | { kind: "file" | "dir" | "other"; p
  * GNU Stow does), so it is observed with lstat: `symlink`, whether or not it resolves. Any
  * other source is followed as before (only its parent chain may hold symlinks).
  */
-export type SourceObserved =
+export type SourceObserved = ProbedSource | ListedSource;
+
+/** A source as lstat (and readlink, stat) saw it: with its device and inode where it has them. */
+export type ProbedSource =
   | { kind: "missing" }
   | { kind: "file"; dev: number; ino: number; nlink: number; size: number; mtimeMs: number; realpath: string }
   | { kind: "dir"; dev: number; ino: number; realpath: string }
   | { kind: "other"; realpath: string }
   | SymlinkSource;
+
+/**
+ * The source of a symlink or junction whose target already decides (nothing there, or a
+ * symlink holding the desired text): a link's correctness depends only on its text, so the
+ * source is not probed; its kind is what the source walk listed, so it has no device or inode.
+ */
+export interface ListedSource {
+  kind: "file" | "dir";
+  realpath: string;
+}
 
 /** A source that is a symlink (lstat). `realpath` is where the symlink itself is (its parent
  * resolved, its own name kept), not what it points at. */
@@ -127,5 +140,5 @@ export interface RecordedObservation {
   /** When it does not: the recorded source path itself (lstat), e.g. a dangling symlink source. */
   sourcePath?: Observed;
   /** A hard link whose target is a file: its recorded source, as the observer records a source. */
-  source?: SourceObserved;
+  source?: ProbedSource;
 }

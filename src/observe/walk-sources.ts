@@ -7,7 +7,7 @@ import { diag, type Diagnostic } from "../diagnostic.js";
 import { diagAt } from "../manifest/pos.js";
 import type { LinkEntry, Manifest } from "../manifest/types.js";
 import { errnoCode, type FsRead } from "../platform/fs.js";
-import { isInside, path } from "../platform/paths.js";
+import { childOf, isInside, path } from "../platform/paths.js";
 import type { GlobNoMatch, SourceListing } from "./types.js";
 
 type Matcher = (p: string) => boolean;
@@ -17,6 +17,12 @@ export interface WalkResult {
   diagnostics: Diagnostic[];
   /** Directories the walks went into: real directories (readdir said so), not symlinks. */
   dirs: string[];
+  /**
+   * What each listed source path is (its own kind, as readdir or lstat saw it while listing):
+   * a tree file, a glob match, a plain entry's source. The observer need not lstat it again
+   * where a link's text alone decides (observe.ts).
+   */
+  kinds: Map<string, SourceListing["kind"]>;
 }
 
 // Entries for which `wanted` is false (their `when` does not hold) are not listed at all.
@@ -29,18 +35,22 @@ export function walkSources(
   const diagnostics: Diagnostic[] = [];
   const listings: SourceListing[] = [];
   const dirs: string[] = [];
+  const kinds = new Map<string, SourceListing["kind"]>();
   for (const entry of manifest.links) {
     if (!wanted(entry)) continue;
     try {
-      listings.push(listEntry(entry, manifest.sourceRoot, ignore, fs, diagnostics, dirs));
+      listings.push(listEntry(entry, manifest.sourceRoot, ignore, fs, diagnostics, { dirs, kinds }));
     } catch (err) {
       diagnostics.push(
         diag("io", `cannot list the source ${entry.source}: ${errnoCode(err) ?? String(err)}`, diagAt(entry.sourcePos)),
       );
     }
   }
-  return { listings, diagnostics, dirs };
+  return { listings, diagnostics, dirs, kinds };
 }
+
+/** What the walks collect besides the listings (WalkResult's `dirs` and `kinds`). */
+type Seen = Pick<WalkResult, "dirs" | "kinds">;
 
 function listEntry(
   entry: LinkEntry,
@@ -48,7 +58,7 @@ function listEntry(
   ignore: Matcher | undefined,
   fs: FsRead,
   diagnostics: Diagnostic[],
-  dirs: string[],
+  seen: Seen,
 ): SourceListing {
   if (entry.sourceIsGlob) {
     const scan = picomatch.scan(entry.source);
@@ -65,11 +75,11 @@ function listEntry(
       // Without `**` a match sits at a fixed depth: no need to walk deeper. Matching
       // directories are linked whole only then; with `**` only files are linked.
       const depth = scan.isGlobstar ? Infinity : scan.glob.split("/").length;
-      walk(fs, scan.base, "", depth, dirs, (rel, isDir) => {
+      walk(fs, scan.base, "", depth, seen, (rel, isDir) => {
         if (ignored(rel)) return "skip";
         if (match(rel) && (!isDir || !scan.isGlobstar)) {
           files.push(rel);
-          return "skip";
+          return "list";
         }
         return "descend";
       });
@@ -82,39 +92,49 @@ function listEntry(
   // is still walked (the entry names that directory's files), but nothing below it is followed.
   const own = lkindOf(entry.source, fs);
   const kind = own === "symlink" && entry.tree && kindOf(entry.source, fs) === "dir" ? "dir" : own;
-  if (!entry.tree || kind !== "dir") return { entry: entry.index, kind };
+  if (!entry.tree || kind !== "dir") {
+    if (own !== "missing") seen.kinds.set(entry.source, own);
+    return { entry: entry.index, kind };
+  }
   const files: string[] = [];
   const ignored = ignorer(ignore, sourceRoot, entry.source);
-  walk(fs, entry.source, "", Infinity, dirs, (rel, isDir) => {
+  walk(fs, entry.source, "", Infinity, seen, (rel, isDir) => {
     if (ignored(rel)) return "skip";
     if (isDir) return "descend";
     files.push(rel);
-    return "skip";
+    return "list";
   });
   return { entry: entry.index, kind, files: files.sort() };
 }
 
 // Depth-first walk; `visit` sees every entry (posix path relative to `root`) and says whether
-// to descend into a directory. Symlinks are never followed: they are listed as entries. Every
-// directory below `root` that it goes into is added to `dirs`.
+// to descend into a directory or to list it. Symlinks are never followed: they are listed as
+// entries. Every directory below `root` that it goes into is added to `seen.dirs`, the kind of
+// every listed entry (readdir's file type) to `seen.kinds`.
 function walk(
   fs: FsRead,
   root: string,
   rel: string,
   depth: number,
-  dirs: string[],
-  visit: (rel: string, isDir: boolean) => "descend" | "skip",
+  seen: Seen,
+  visit: (rel: string, isDir: boolean) => "descend" | "skip" | "list",
 ): void {
   if (depth <= 0) return;
   const dir = rel ? path.join(root, rel) : root;
-  if (rel) dirs.push(dir);
+  if (rel) seen.dirs.push(dir);
   for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
     if (isAsideName(d.name)) continue;
     const child = rel ? `${rel}/${d.name}` : d.name;
     const isDir = d.isDirectory();
-    if (visit(child, isDir) === "descend" && isDir) walk(fs, root, child, depth - 1, dirs, visit);
+    const v = visit(child, isDir);
+    if (v === "descend" && isDir) walk(fs, root, child, depth - 1, seen, visit);
+    else if (v === "list" && !d.name.includes(LOSSY)) seen.kinds.set(childOf(dir, d.name), kindFrom(() => d));
   }
 }
+
+// A name that is not UTF-8 comes back from readdir with U+FFFD in it: that path names nothing
+// (or something else), so its kind is not recorded and the observer probes it (source-missing).
+const LOSSY = "\uFFFD";
 
 // linkfarm's own names beside a source (a `newer` backup, a temp copy): never linked as sources.
 const ASIDE = /\.linkfarm-bak(\.\d+)?$|^\..+\.linkfarm-tmp-\d+-\d+$/;
@@ -149,7 +169,7 @@ function whyNoMatch(
   let ignoredMatch: string | undefined;
   let dotMatch: string | undefined;
   const depth = scan.isGlobstar ? Infinity : scan.glob.split("/").length;
-  walk(fs, scan.base, "", depth, [], (rel, isDir) => {
+  walk(fs, scan.base, "", depth, { dirs: [], kinds: new Map() }, (rel, isDir) => {
     if (isDir && scan.isGlobstar) return "descend";
     if (dot(rel)) {
       if (ignored(rel)) ignoredMatch ??= rel;

@@ -5,6 +5,7 @@
 // kind tried and why it could not be used. Pure.
 
 import type { LinkType, SymlinkRights } from "../manifest/types.js";
+import { isProbed } from "../observe/listed-source.js";
 import type { ConcreteLink, DesiredLink, TargetObservation } from "../observe/types.js";
 import type { StateLink } from "../state/types.js";
 import { reasonText } from "./reasons.js";
@@ -42,7 +43,8 @@ export function resolveAuto(
   const s = t.source;
   if (os !== "win32") return as("symlink", `symlink on ${os}`);
   // The source decides nothing yet (missing, special): classify reports it as for a symlink.
-  if (s.kind !== "file" && s.kind !== "dir") return as("symlink", "symlink");
+  // (An auto link's source is always probed: observe.ts lists only a symlink's or junction's.)
+  if ((s.kind !== "file" && s.kind !== "dir") || !isProbed(s)) return as("symlink", "symlink");
   // Already made in a form auto allows: keep it (no churn between a run that could make
   // symlinks and one that could not).
   const o = t.observed;

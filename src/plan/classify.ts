@@ -9,6 +9,7 @@ import type { StateLink } from "../state/types.js";
 import { fixesFor, refusal } from "./fixes.js";
 import { newerOf, newerResolution } from "./newer.js";
 import { desiredLinkText, realParentOf, realTargetOf } from "../observe/link-text.js";
+import { isProbed } from "../observe/listed-source.js";
 import { reasonText, withResolution, type ReasonFacts } from "./reasons.js";
 import type { LinkAction, ReasonCode } from "./types.js";
 import { assertNever } from "../assert.js";
@@ -89,7 +90,7 @@ function errorOf(d: DesiredLink, t: TargetObservation, ctx: ClassifyContext): Ve
   const sourceDir = s.kind === "dir" ? s.realpath : s.kind === "symlink" && s.to === "dir" ? resolved : undefined;
   if ((sourceDir !== undefined && isInside(real, sourceDir)) || isInside(real, ctx.sourceRootReal))
     return error("into-source-tree", { path: real });
-  if (d.type === "hardlink" && s.dev !== p.dev)
+  if (d.type === "hardlink" && isProbed(s) && s.dev !== p.dev)
     return error("cross-device", { mounts: t.mounts ?? { source: s.realpath, target: p.existing } });
   return undefined;
 }
@@ -103,7 +104,8 @@ function verdictOf(
   ctx: ClassifyContext,
 ): Verdict {
   const o = t.observed;
-  const s = t.source;
+  // A file at the target never leaves the source listed (observe.ts listedAs): it is probed.
+  const s = isProbed(t.source) ? t.source : undefined;
   switch (o.kind) {
     case "missing":
       return { kind: "create", code: "missing" };
@@ -123,7 +125,7 @@ function verdictOf(
         : { kind: "repair", code: "wrong-target", facts };
     }
     case "file": {
-      const sameInode = s.kind === "file" && o.dev === s.dev && o.ino === s.ino;
+      const sameInode = s?.kind === "file" && o.dev === s.dev && o.ino === s.ino;
       if (sameInode) {
         return d.type === "hardlink"
           ? { kind: "ok", code: "in-place" }
@@ -136,7 +138,7 @@ function verdictOf(
             ? { kind: "repair", code: "editor-replaced-same-content" }
             : { kind: "conflict", code: "diverged" };
         }
-        if (s.kind === "file" && s.ino !== e.ino) {
+        if (s?.kind === "file" && s.ino !== e.ino) {
           return t.sameContent
             ? { kind: "repair", code: "source-replaced-same-content" }
             : { kind: "conflict", code: "source-replaced-diverged" };

@@ -5,7 +5,7 @@ import { platformFor } from "../platform/platform.js";
 import type { LinkType } from "../manifest/types.js";
 import type { State } from "../state/types.js";
 import { newerOf, newerPhrase, type NewerSide } from "./newer.js";
-import type { Observed, RecordedObservation, SourceObserved } from "../observe/types.js";
+import type { Observed, ProbedSource, RecordedObservation, SourceObserved } from "../observe/types.js";
 
 /**
  * ok: as linkfarm made it. dangling: our symlink, its destination gone. diverged: a hard link
@@ -55,7 +55,7 @@ export function linkHealth(state: State, recorded: readonly RecordedObservation[
       continue;
     }
     const withCount = { ...base, nlink: o.nlink };
-    const s: SourceObserved = r.source ?? { kind: "missing" };
+    const s: ProbedSource = r.source ?? { kind: "missing" };
     if (o.dev !== e.dev || o.ino !== e.ino) {
       out.push(diverged(withCount, "the file was replaced (an editor saved by rename?)", o, s));
       continue;

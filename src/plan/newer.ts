@@ -1,6 +1,7 @@
 // `conflict: newer`: which of two regular files has the newer modification time. The one rule,
 // used by the planner (fixes, the reason), the applier (which side it keeps) and `status`. Pure.
 
+import { isProbed } from "../observe/listed-source.js";
 import type { Observed, SourceObserved } from "../observe/types.js";
 
 /** The side whose content wins, or neither (equal times at the coarser precision of the two). */
@@ -32,7 +33,7 @@ export function compareMtimes(targetMs: number, sourceMs: number): NewerVerdict 
 
 // undefined when `newer` cannot decide at all: it needs two regular files.
 export function newerOf(target: Observed, source: SourceObserved): NewerVerdict | undefined {
-  if (target.kind !== "file" || source.kind !== "file") return undefined;
+  if (target.kind !== "file" || source.kind !== "file" || !isProbed(source)) return undefined;
   return compareMtimes(target.mtimeMs, source.mtimeMs);
 }
 

@@ -176,4 +176,38 @@ describe("linkfarm apply PLANFILE", () => {
     expect(r.stderr).toContain(sb.p("home/.local/bin"));
     expect(sb.snapshot()).toEqual(before);
   });
+
+  // A symlink's correctness depends only on its text (#16 Decided): its listed source carries no
+  // device or inode, so a saved plan asks only that it is still there; a hard link's keeps them.
+  it("a saved plan records no source inode for a symlink over nothing, and still applies when the source was rewritten by rename", async () => {
+    const sb = farm();
+    await cli(sb, "plan", "--out", "plan.json");
+    const doc = JSON.parse(fs.readFileSync(sb.p("repo/plan.json"), "utf8"));
+    const by = (t: string) => doc.actions.find((a: { target: string }) => a.target === sb.p(t)).sourceObserved;
+    expect(by("home/.bashrc")).toEqual({ kind: "file", realpath: sb.p("repo/bash/.bashrc") });
+    expect(by("home/.local/bin/tool")).toMatchObject({ kind: "file", ino: expect.any(Number) });
+    fs.writeFileSync(sb.p("repo/bash/.bashrc.new"), "export A=2\n");
+    fs.renameSync(sb.p("repo/bash/.bashrc.new"), sb.p("repo/bash/.bashrc"));
+    const r = await cli(sb, "apply", "plan.json");
+    expect(r.code).toBe(0);
+    expect(sb.readlink("home/.bashrc")).toBe(sb.p("repo/bash/.bashrc"));
+  });
+
+  it("refuses a saved plan whose symlink source is gone since, or whose hard-link source was replaced", async () => {
+    for (const change of ["repo/bash/.bashrc", "repo/bin/tool"]) {
+      const sb = farm();
+      await cli(sb, "plan", "--out", "plan.json");
+      if (change.endsWith(".bashrc")) fs.unlinkSync(sb.p(change));
+      else {
+        fs.writeFileSync(sb.p(`${change}.new`), "#!/bin/sh\necho tool\n");
+        fs.renameSync(sb.p(`${change}.new`), sb.p(change));
+      }
+      const before = sb.snapshot();
+      const r = await cli(sb, "apply", "plan.json");
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain("saved plan is stale");
+      expect(r.stderr).toContain(sb.p(change));
+      expect(sb.snapshot()).toEqual(before);
+    }
+  });
 });

@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 import { buildManifest, hostFor } from "../helpers/manifest.js";
 import { storedLinkText } from "../helpers/posix.js";
 import { sandbox } from "../helpers/sandbox.js";
-import { observe } from "../../src/observe/observe.js";
+import { expand } from "../../src/expand/expand.js";
+import { listSources, observe, observeTargets } from "../../src/observe/observe.js";
 import { plan } from "../../src/plan/plan.js";
 import type { FsRead } from "../../src/platform/fs.js";
 import { emptyState } from "../../src/state/types.js";
@@ -102,7 +103,7 @@ describe("observe", () => {
     expect(Object.keys(calls).every((k) => (READ_METHODS as readonly string[]).includes(k))).toBe(true);
   });
 
-  it("an in-sync symlink farm costs about three calls per link (lstat, readlink, lstat of the source)", () => {
+  it("an in-sync symlink farm costs about two calls per link (lstat, readlink): the walk listed the sources", () => {
     const tree: Record<string, string> = {};
     for (let d = 0; d < 10; d++) for (let f = 0; f < 30; f++) tree[`repo/pkg/d${d}/f${f}`] = `${d}/${f}`;
     const sb = sandbox(tree);
@@ -116,8 +117,63 @@ describe("observe", () => {
     const { observation } = observe(m, state, { fs: ro, host: hostFor(sb.home) });
     expect(plan(m, observation, state).summary.ok).toBe(300);
     const perLink = (calls.lstatSync! + calls.readlinkSync! + (calls.statSync ?? 0) + (calls.realpathSync ?? 0)) / 300;
-    expect(perLink).toBeLessThan(3.2);
+    expect(perLink).toBeLessThan(2.2);
+    // One lstat per target and a few per directory (parent chains), none per source.
+    expect(calls.lstatSync!).toBeLessThan(300 + 40);
+    expect(observation.targets.every((t) => t.source.kind === "file" && !("ino" in t.source))).toBe(true);
     expect(calls.openSync ?? 0).toBe(0);
+  });
+
+  it("decides every link as a probe of each source would: only the source's identity is left out", () => {
+    const sb = sandbox({
+      "repo/pkg/a": "A",
+      "repo/pkg/b": "B",
+      "repo/pkg/c": "C",
+      "repo/pkg/d/e": "E",
+      "repo/pkg/ln": { symlink: "a" },
+      "repo/g/one/x": "X",
+      "repo/g/two/y": "Y",
+      "repo/plain": "P",
+      "home/.keep": "",
+      "home/f/b": "B",
+      "home/f/c": { symlink: "/elsewhere/c" },
+    });
+    if (process.platform !== "win32") execFileSync("mkfifo", [sb.p("repo/pkg/fifo")]);
+    fs.symlinkSync(sb.p("repo/pkg/a"), sb.p("home/f/a"));
+    const m = buildManifest({
+      dir: sb.p("repo"),
+      targetRoot: sb.home,
+      links: [
+        { source: "pkg", target: "f", tree: true },
+        { source: "pkg", target: "h", tree: true, type: "hardlink", mkdirs: true },
+        { source: "g/*", target: "j/", type: "junction", mkdirs: true },
+        { source: "plain", target: "f/plain" },
+        { source: "g", target: "../repo/g/one/in", tree: true },
+        { source: "plain", target: "../repo/pkg/d/e2" },
+      ],
+    });
+    const state = emptyState(m.file);
+    const host = hostFor(sb.home);
+    const listed = listSources(m, { fs: fs as FsRead, host });
+    const expanded = expand(m, listed.listings, host);
+    const fast = observeTargets(m, state, expanded.desired, listed, { fs: fs as FsRead, host });
+    const slow = observeTargets(m, state, expanded.desired, { dirs: listed.dirs, kinds: new Map() }, { fs: fs as FsRead, host });
+    const decisions = (o: typeof fast.observation) =>
+      plan(m, o, state).actions.map((a) => ({ ...a, ...("sourceObserved" in a ? { sourceObserved: a.sourceObserved.kind } : {}) }));
+    expect(fast.diagnostics).toEqual(slow.diagnostics);
+    expect(decisions(fast.observation)).toEqual(decisions(slow.observation));
+    // Listed: symlinks and junctions over nothing or their own text; probed: the rest.
+    const src = (rel: string) => fast.observation.targets.find((t) => t.target === sb.p(rel))!.source;
+    expect(src("home/f/a")).toEqual({ kind: "file", realpath: sb.p("repo/pkg/a") });
+    expect(src("home/f/d/e")).toEqual({ kind: "file", realpath: sb.p("repo/pkg/d/e") });
+    expect(src("home/j/one")).toEqual({ kind: "dir", realpath: sb.p("repo/g/one") });
+    expect(src("home/f/b")).toMatchObject({ kind: "file", ino: expect.any(Number) });
+    expect(src("home/f/c")).toMatchObject({ kind: "file", ino: expect.any(Number) });
+    expect(src("home/f/ln")).toMatchObject({ kind: "symlink", ino: expect.any(Number) });
+    expect(src("home/h/a")).toMatchObject({ kind: "file", ino: expect.any(Number) });
+    const codes = new Set(plan(m, fast.observation, state).actions.map((a) => a.reasonCode));
+    expect([...codes]).toEqual(expect.arrayContaining(["in-place", "missing", "into-source-tree", "identical-file", "foreign-dangling-symlink"]));
+    if (process.platform !== "win32") expect(codes).toContain("source-not-file-or-dir");
   });
 
   it("an empty HOME costs no call per target: nothing can be under a missing parent", () => {

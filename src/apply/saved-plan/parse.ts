@@ -127,12 +127,15 @@ function observed(c: Checker, v: unknown, at: string): Observed {
   }
 }
 
-function sourceObserved(c: Checker, v: unknown, at: string): SourceObserved {
+// `listable`: a symlink's or junction's source, which may be recorded as the walk listed it
+// (kind and real path, no device or inode: its text decided); a hard link's never is.
+function sourceObserved(c: Checker, v: unknown, at: string, listable: boolean): SourceObserved {
   const p = present(c, v, at, ["missing", "file", "dir", "other", "symlink"] as const);
   if (!p) return { kind: "missing" };
   const { o, kind } = p;
   const realpath = c.str(o, "realpath", at);
   if (kind === "other") return { kind, realpath };
+  if (listable && kind !== "symlink" && o.dev === undefined && o.ino === undefined) return { kind, realpath };
   if (kind !== "symlink") return { ...fileOrDir(c, o, at, kind), realpath };
   const to = c.oneOf(o, "to", ["file", "dir", "other", "missing"] as const, at);
   const s: SourceObserved = { kind, text: c.str(o, "text", at), ...inode(c, o, at), realpath, to };
@@ -178,7 +181,7 @@ function action(c: Checker, v: unknown, at: string): Action | undefined {
     entry,
     mkdirs,
     observed: observed(c, o.observed, `${at}.observed`),
-    sourceObserved: sourceObserved(c, o.sourceObserved, `${at}.sourceObserved`),
+    sourceObserved: sourceObserved(c, o.sourceObserved, `${at}.sourceObserved`, type === "symlink" || type === "junction"),
   };
   if (linkText !== undefined) a.linkText = linkText;
   if (o.name !== undefined) a.name = c.str(o, "name", at);
