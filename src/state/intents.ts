@@ -48,19 +48,12 @@ function completion(e: Intent, fs: FsRead): JournalEntry | undefined {
     if (!lstatNow(e.path, fs)?.isDirectory()) return undefined;
     return fs.readdirSync(e.path).length === 0 ? { op: "add-dir", path: e.path } : undefined;
   }
-  let same: boolean;
-  if (e.linkText !== undefined) {
-    const st = lstatNow(e.backup.backup, fs);
-    same = st !== undefined && st.isSymbolicLink() && fs.readlinkSync(e.backup.backup, "utf8") === e.linkText;
-  } else {
-    let st;
-    try {
-      st = fs.lstatSync(e.backup.backup, { bigint: false, throwIfNoEntry: false });
-    } catch {
-      st = undefined; // ENOTDIR: nothing there
-    }
-    same = st !== undefined && !st.isSymbolicLink() && st.dev === e.dev && st.ino === e.ino;
-  }
+  const st = lstatNow(e.backup.backup, fs);
+  const same =
+    st !== undefined &&
+    (e.linkText !== undefined
+      ? st.isSymbolicLink() && fs.readlinkSync(e.backup.backup, "utf8") === e.linkText
+      : !st.isSymbolicLink() && st.dev === e.dev && st.ino === e.ino);
   return same ? { op: "add-backup", backup: e.backup } : undefined;
 }
 
