@@ -15,7 +15,7 @@ import { resolveManifest, toPos } from "./resolve.js";
 import { checkRules } from "./rules.js";
 import { salvage } from "./salvage.js";
 import type { HostFacts, Manifest } from "./types.js";
-import { validateSchema } from "./validate-schema.js";
+import { schemaErrors, validateSchema } from "./validate-schema.js";
 
 export interface LoadOptions {
   /** Directory to search upward from. */
@@ -83,8 +83,9 @@ export async function loadManifest(options: LoadOptions): Promise<LoadResult> {
   }
 
   // validate; what is individually valid goes on, so that one run reports every problem
-  const schemaProblems = validateSchema(value, file, locator);
-  const salvaged = salvage(value);
+  const errors = schemaErrors(value);
+  const schemaProblems = validateSchema(value, errors, file, locator);
+  const salvaged = salvage(value, errors);
   if (!salvaged) return fail(schemaProblems);
   const raw = salvaged.raw;
 

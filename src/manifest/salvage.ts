@@ -5,7 +5,7 @@
 // another `version` (its format is not this one's) or one that is not a map at all.
 
 import { isRecord } from "../is-record.js";
-import { validate } from "./generated/validate-manifest.js";
+import { validate, type AjvError } from "./generated/validate-manifest.js";
 import type { PathSegment } from "./locate.js";
 import type { RawManifest } from "./types.js";
 import { parsePointer } from "./validate-schema.js";
@@ -19,10 +19,10 @@ export interface Salvaged {
   rootDropped: boolean;
 }
 
-export function salvage(value: unknown): Salvaged | undefined {
+// `errors`: the validator's errors for `value` (schemaErrors), none when it is valid.
+export function salvage(value: unknown, errors: readonly AjvError[]): Salvaged | undefined {
   if (!isRecord(value)) return undefined;
-  if (validate(value)) return { raw: value as unknown as RawManifest, skip: new Set(), rootDropped: false };
-  const errors = validate.errors ?? [];
+  if (errors.length === 0) return { raw: value as unknown as RawManifest, skip: new Set(), rootDropped: false };
   const copy: Record<string, unknown> = { ...value };
   const links = value.links;
   const skip = new Set<PathSegment>();

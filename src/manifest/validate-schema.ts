@@ -9,10 +9,15 @@ import { fileStart, type Locator, type PathSegment, type Span } from "./locate.j
 
 type SchemaNode = Record<string, unknown>;
 
-// Every schema problem of `value`, all at once, in file order.
-export function validateSchema(value: unknown, file: string, locator: Locator): Diagnostic[] {
-  if (validate(value)) return [];
-  const errors = dropMisspeltRequired(collapseAnyOf(validate.errors ?? []), value);
+/** The validator's own errors for `value` (none: it is valid). Run once, read by salvage too. */
+export function schemaErrors(value: unknown): AjvError[] {
+  return validate(value) ? [] : [...(validate.errors ?? [])];
+}
+
+// Every schema problem (`schemaErrors(value)`), all at once, in file order.
+export function validateSchema(value: unknown, raw: readonly AjvError[], file: string, locator: Locator): Diagnostic[] {
+  if (raw.length === 0) return [];
+  const errors = dropMisspeltRequired(collapseAnyOf([...raw]), value);
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const e of errors) {
