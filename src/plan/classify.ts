@@ -110,9 +110,13 @@ function verdictOf(
     case "missing":
       return { kind: "create", code: "missing" };
     case "symlink": {
-      const { path, sameLinkMeaning } = platformFor(ctx.platform);
-      // The kernel reads a relative text from the directory the link really lives in.
-      if (linkText !== undefined && sameLinkMeaning(o.text, linkText, realParentOf(d.target, t.parent, path)))
+      const { path, sameLinkText, sameLinkMeaning } = platformFor(ctx.platform);
+      // The kernel reads a relative text from the directory the link really lives in (worked
+      // out only when the texts differ: most links in place hold the very text).
+      if (
+        linkText !== undefined &&
+        (sameLinkText(o.text, linkText) || sameLinkMeaning(o.text, linkText, realParentOf(d.target, t.parent, path)))
+      )
         return { kind: "ok", code: "in-place" };
       const facts = { text: o.text, wanted: linkText };
       const dangling = t.resolved?.kind === "missing";

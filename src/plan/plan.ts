@@ -54,7 +54,8 @@ export function plan(manifest: Manifest, observation: Observation, state: State,
       const choice = resolveAuto(d, t, e, ctx.platform, symlinks);
       action = markAuto(classify(choice.link, t, e, ctx), choice);
     }
-    actions.push(name === undefined ? action : { ...action, name });
+    if (name !== undefined) action.name = name;
+    actions.push(action);
   }
   if (manifest.prune) {
     const desired = new Set(observation.desired.map((d) => d.target));
