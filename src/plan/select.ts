@@ -5,7 +5,7 @@
 import { entryName, entrySourceRoot } from "../manifest/entry-name.js";
 import type { LinkEntry } from "../manifest/types.js";
 import type { DesiredLink, DirObservation, Observation, PruneObservation } from "../observe/types.js";
-import type { Paths } from "../platform/paths.js";
+import { ancestorsOf, type Paths } from "../platform/paths.js";
 import type { State } from "../state/types.js";
 import type { PlanSelection } from "./types.js";
 
@@ -104,7 +104,7 @@ export function narrow(
   const desired = observation.desired.filter((d) => names.has(nameOf.get(d.entry) ?? "") || atPath(d.target));
   const recorded = stateLinkSelector(state, sel, paths);
   const prune = observation.prune.filter((o) => recorded(o.target));
-  const above = ancestors([...desired.map((d) => d.target), ...prune.map((o) => o.target)], paths);
+  const above = ancestorsOf([...desired, ...prune], paths);
   const dirs = observation.dirs.filter((d) => atPath(d.path) || above.has(paths.key(d.path)));
   return {
     desired,
@@ -139,19 +139,4 @@ export function narrowState(state: State, sel: Selection, paths: Paths): { state
     state: { ...state, links },
     selection: { selectors: sel.selectors, selected: Object.keys(links).length, total },
   };
-}
-
-// Keys of every directory above the given paths.
-function ancestors(targets: readonly string[], paths: Paths): Set<string> {
-  const out = new Set<string>();
-  for (const t of targets) {
-    let dir = paths.path.dirname(t);
-    while (!out.has(paths.key(dir))) {
-      out.add(paths.key(dir));
-      const up = paths.path.dirname(dir);
-      if (up === dir) break;
-      dir = up;
-    }
-  }
-  return out;
 }

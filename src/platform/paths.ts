@@ -118,14 +118,18 @@ export function isInside(child: string, parent: string): boolean {
   return hostPaths.isInside(child, parent);
 }
 
-// Every directory above some desired target (created directories that are still needed).
-export function ancestorsOf(desired: readonly { target: string }[]): Set<string> {
+// Every directory above some target (created directories that are still needed), as `paths.key`
+// gives it (default: the path itself, on this machine's path rules).
+export function ancestorsOf(
+  items: readonly { target: string }[],
+  paths: Pick<Paths, "path" | "key"> = { path, key: (p) => p },
+): Set<string> {
   const out = new Set<string>();
-  for (const d of desired) {
-    let dir = path.dirname(d.target);
-    while (!out.has(dir)) {
-      out.add(dir);
-      const up = path.dirname(dir);
+  for (const { target } of items) {
+    let dir = paths.path.dirname(target);
+    while (!out.has(paths.key(dir))) {
+      out.add(paths.key(dir));
+      const up = paths.path.dirname(dir);
       if (up === dir) break;
       dir = up;
     }
