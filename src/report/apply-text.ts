@@ -6,7 +6,8 @@ import type { RestoreOutcome } from "../apply/restore.js";
 import type { Action } from "../plan/types.js";
 import { displayPath } from "../platform/paths.js";
 import { paint } from "./color.js";
-import { actionLine, plural } from "./text.js";
+import { plural } from "./plural.js";
+import { actionLine } from "./text.js";
 
 export interface ApplyTextOptions {
   home: string;
@@ -162,7 +163,7 @@ export function renderStatusText(
     const t = displayPath(e.target, opts.home);
     const what =
       e.type === "hardlink"
-        ? ` => ${displayPath(e.source, opts.home)} (hard link${e.nlink !== undefined ? `, ${e.nlink} ${e.nlink === 1 ? "name" : "names"}` : ""})`
+        ? ` => ${displayPath(e.source, opts.home)} (hard link${e.nlink !== undefined ? `, ${plural(e.nlink, "name", "names")}` : ""})`
         : ` -> ${e.linkText ?? e.source}${e.type === "junction" ? " (junction)" : ""}`;
     lines.push(`${h}${t}${what}${e.detail ? `  (${e.detail})` : ""}`);
   }

@@ -5,6 +5,7 @@
 
 import { inFileOrder, type Diagnostic } from "../diagnostic.js";
 import { isInside, path } from "../platform/paths.js";
+import { plural } from "./plural.js";
 
 export interface DiagnosticFormatOptions {
   color: boolean;
@@ -88,6 +89,6 @@ export function formatDiagnostics(
   const lines = lineCache(options.sources);
   let out = sorted.slice(0, MAX_SHOWN).map((d) => formatDiagnostic(d, options, lines)).join("");
   const more = sorted.length - MAX_SHOWN;
-  if (more > 0) out += `… and ${more} more ${more === 1 ? "problem" : "problems"} (fix these and run again to see them)\n`;
+  if (more > 0) out += `… and ${plural(more, "more problem", "more problems")} (fix these and run again to see them)\n`;
   return out;
 }

@@ -3,7 +3,8 @@
 
 import { hasChanges, isBlocked, isPrune, type Plan } from "../plan/types.js";
 import { displayPath } from "../platform/paths.js";
-import { blockedHint, details, DISPLAY_ORDER, plural, summaryLine, SYMBOLS } from "./text.js";
+import { plural } from "./plural.js";
+import { blockedHint, details, DISPLAY_ORDER, summaryLine, SYMBOLS } from "./text.js";
 
 export interface MarkdownOptions {
   home: string;

@@ -5,6 +5,7 @@ import { isBlocked, hasChanges, isPrune, type Action, type ActionKind, type Link
 import { assertNever } from "../assert.js";
 import { displayPath } from "../platform/paths.js";
 import { paint, type Paint } from "./color.js";
+import { plural } from "./plural.js";
 
 export interface TextOptions {
   /** HOME, for `~/...` display. */
@@ -96,10 +97,6 @@ export function actionLine(a: Action, options: { home: string; color: boolean })
   return `${head}  ${p.dim(`(${details(a, options.home).join("; ")})`)}`;
 }
 
-// "1 link", "2 links".
-export function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 const isDir = (a: Action) => isPrune(a) && a.type === "dir";
 

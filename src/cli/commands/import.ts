@@ -13,7 +13,7 @@ import { importStow } from "../../import/stow/import-stow.js";
 import { errnoCode, realFs, realFsRead, realpathOr } from "../../platform/fs.js";
 import { readHostFacts } from "../../platform/host.js";
 import { path } from "../../platform/paths.js";
-import { plural } from "../../report/text.js";
+import { plural } from "../../report/plural.js";
 import type { Settings } from "../args.js";
 import type { IO } from "../io.js";
 
