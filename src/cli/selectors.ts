@@ -13,7 +13,7 @@ import { closest } from "../suggest.js";
 import type { Settings } from "./args.js";
 
 // Each word as a name and/or an absolute target path.
-export function parseSelectors(words: readonly string[], cwd: string, home: string): Selector[] {
+function parseSelectors(words: readonly string[], cwd: string, home: string): Selector[] {
   return words.map((text): Selector => {
     if (text === "~" || text.startsWith("~/") || (path.sep === "\\" && text.startsWith("~\\"))) {
       return { text, path: path.resolve(home, text.slice(2)) };

@@ -5,7 +5,7 @@ import picomatch from "picomatch";
 import { path } from "../platform/paths.js";
 
 // "~", "~/sub" for paths under HOME, else the absolute path.
-export function homeRelative(abs: string, home: string): string {
+function homeRelative(abs: string, home: string): string {
   if (abs === home) return "~";
   if (home && abs.startsWith(home + path.sep)) return "~/" + abs.slice(home.length + 1).split(path.sep).join("/");
   return abs;

@@ -11,7 +11,6 @@ export type ConflictPolicy = "fail" | "backup" | "overwrite" | "adopt" | "newer"
 export const LINK_TYPES: readonly LinkType[] = ["symlink", "hardlink", "junction"];
 /** What a manifest may ask for: a link type, or `auto` (a symlink where the platform allows it, else a junction or hard link). */
 export type RequestedType = LinkType | "auto";
-export const REQUESTED_TYPES: readonly RequestedType[] = [...LINK_TYPES, "auto"];
 export const CONFLICT_POLICIES: readonly ConflictPolicy[] = ["fail", "backup", "overwrite", "adopt", "newer"];
 
 export interface RawWhen {

@@ -9,7 +9,7 @@ import { compareObserved, compareSource } from "../compare-observed.js";
 import { probeNow, probeSourceNow } from "../../observe/probe.js";
 
 // Every reason the saved plan no longer holds ([] when it does).
-export function staleReasons(plan: Plan, currentManifestHash: string, fs: FsRead): string[] {
+function staleReasons(plan: Plan, currentManifestHash: string, fs: FsRead): string[] {
   const out: string[] = [];
   if (currentManifestHash !== plan.manifest.hash) out.push(`the manifest ${plan.manifest.file} changed since the plan was made`);
   for (const a of plan.actions) {

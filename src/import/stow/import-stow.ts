@@ -3,7 +3,7 @@
 // farm Stow already made is "in place" on the first plan.
 
 import picomatch from "picomatch";
-import { errnoCode, type FsRead } from "../../platform/fs.js";
+import { errnoCode, realpathOr, type FsRead } from "../../platform/fs.js";
 import { path } from "../../platform/paths.js";
 import type { ImportNote, ImportResult, OutManifest } from "../model.js";
 import { homeRelativeReal, literalPath, relativeRoot } from "../paths.js";
@@ -88,12 +88,7 @@ export function importStow(opts: StowImportOptions, fs: FsRead): ImportResult {
     pkgs.push({ scan: scanPackage(fs, stowDir, name, matcher, o.dotfiles), matcher, origin });
   }
 
-  let realHome: string | undefined;
-  try {
-    realHome = fs.realpathSync(opts.home);
-  } catch {
-    realHome = undefined;
-  }
+  const realHome = realpathOr(fs, opts.home);
   const show = (abs: string) => homeRelativeReal(abs, opts.home, realHome);
   const ignore = ignoreGlobs(pkgs, notes);
   const match = picomatch(ignore.length > 0 ? ignore : ["\0"], { dot: true });

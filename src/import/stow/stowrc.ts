@@ -172,7 +172,7 @@ function longName(given: string): string | undefined {
 
 // Stow's expand_filepath: unescaped ${VAR} and $VAR (an unset one is fatal), then `\$` → `$`,
 // then a leading `~` → HOME (`~user` is not supported here), then `\~` → `~`.
-export function expandFilepath(
+function expandFilepath(
   value: string,
   env: Readonly<Record<string, string | undefined>>,
   home: string,
