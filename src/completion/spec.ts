@@ -3,7 +3,7 @@
 // parser's options from it, cli/help.ts the help texts, bash.ts/zsh.ts/fish.ts the completions
 // (it lives here, below cli/, so that completion/ can import it).
 
-import { HEALTH_STATES } from "../plan/health.js";
+import { HEALTH_STATES } from "../plan/health-states.js";
 import { CONFLICT_POLICIES } from "../manifest/types.js";
 
 /** What follows a flag: nothing (a switch), a fixed word list, a file, a directory, or free text. */

@@ -7,14 +7,9 @@ import type { State } from "../state/types.js";
 import { newerOf, newerPhrase, type NewerSide } from "./newer.js";
 import type { Observed, ProbedSource, RecordedObservation, SourceObserved } from "../observe/types.js";
 
-/**
- * ok: as linkfarm made it. dangling: our symlink, its destination gone. diverged: a hard link
- * whose target or source is no longer the same data (an editor saved by rename). changed: a
- * symlink now holding other text. replaced: something else is at the path. missing: nothing is.
- */
-/** Every health state, in the order status --help lists them. */
-export const HEALTH_STATES = ["ok", "dangling", "diverged", "changed", "replaced", "missing"] as const;
-export type Health = (typeof HEALTH_STATES)[number];
+import type { Health } from "./health-states.js";
+
+export { HEALTH_STATES, type Health } from "./health-states.js";
 
 export interface HealthEntry {
   target: string;
