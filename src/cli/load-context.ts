@@ -6,13 +6,16 @@ import { readJournal, replayJournal } from "../state/replay.js";
 import { UserError, hasErrors, needsUser, type Diagnostic } from "../diagnostic.js";
 import { loadManifest } from "../manifest/load.js";
 import type { ConflictPolicy, HostFacts, Manifest } from "../manifest/types.js";
+import type { DesiredLink } from "../expand/types.js";
 import type { Observation } from "../observe/types.js";
+import { skippedEntries } from "../plan/skipped.js";
 import { observeAndPlan } from "../pipeline/pipeline.js";
 import type { Plan } from "../plan/types.js";
 import { realFsRead, type FsRead } from "../platform/fs.js";
 import { readHostFacts } from "../platform/host.js";
 import { displayPath, path } from "../platform/paths.js";
 import { formatDiagnostics } from "../report/diagnostics.js";
+import { renderSkippedText } from "../report/skipped.js";
 import { createProgress, progressWanted, type Progress, type ProgressFn } from "../report/progress.js";
 import { readState, stateFilePath } from "../state/read.js";
 import type { State } from "../state/types.js";
@@ -101,6 +104,13 @@ export function progressFor(settings: Settings, io: IO): Progress | undefined {
   }
   const home = readHostFacts(settings.env).home;
   return createProgress({ write: (t) => io.stderr(t), display: (p) => displayPath(p, home) });
+}
+
+// -v (text): the entries `when` or `optional` left out of `desired`, one line each with why
+// (plan, apply --dry-run and apply alike).
+export function printSkipped(io: IO, settings: Settings, manifest: Manifest, desired: readonly DesiredLink[], host: HostFacts): void {
+  if (!settings.verbose || settings.format !== "text") return;
+  io.stdout(renderSkippedText(skippedEntries(manifest, desired, host), { home: host.home, color: settings.color }));
 }
 
 // Diagnostics to stderr as FILE:LINE:COL with carets. Returns nothing; the caller picks the exit.

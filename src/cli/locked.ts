@@ -12,13 +12,11 @@ import { observeAndPlan, type PipelineOptions } from "../pipeline/pipeline.js";
 import type { Plan } from "../plan/types.js";
 import { realFs, realFsRead } from "../platform/fs.js";
 import type { Progress } from "../report/progress.js";
-import { renderSkippedText } from "../report/skipped.js";
-import { skippedEntries } from "../plan/skipped.js";
 import { readState } from "../state/read.js";
 import type { State } from "../state/types.js";
 import type { Settings } from "./args.js";
 import type { IO } from "./io.js";
-import { loadManifestContext, printDiagnostics, readStateReplayed } from "./load-context.js";
+import { loadManifestContext, printDiagnostics, printSkipped, readStateReplayed } from "./load-context.js";
 import { selectionFor } from "./selectors.js";
 
 /** What apply and unlink decide from: the manifest and the recorded state. */
@@ -107,10 +105,7 @@ export function planLocked(
   progress?.end();
   if (!done.plan) throw new UserError(done.diagnostics, 1, ctx.sources);
   printDiagnostics(io, done.diagnostics, ctx.sources, false);
-  // -v: the entries `when` or `optional` left out, as plan -v shows them (unlink declares none).
-  if (settings.verbose && settings.format === "text" && manifest.links.length > 0) {
-    const skipped = skippedEntries(manifest, done.observation.desired, ctx.host);
-    io.stdout(renderSkippedText(skipped, { home: ctx.host.home, color: settings.color }));
-  }
+  // unlink plans a manifest declaring nothing: nothing was skipped.
+  if (manifest.links.length > 0) printSkipped(io, settings, manifest, done.observation.desired, ctx.host);
   return done.plan;
 }

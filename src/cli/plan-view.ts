@@ -3,15 +3,13 @@
 
 import { assertNever } from "../assert.js";
 import type { Plan } from "../plan/types.js";
-import { skippedEntries } from "../plan/skipped.js";
 import { renderJson } from "../report/json.js";
 import { renderMarkdown } from "../report/markdown.js";
 import { selectionLine } from "../report/selection.js";
-import { renderSkippedText } from "../report/skipped.js";
 import { renderText } from "../report/text.js";
 import type { Settings } from "./args.js";
 import type { IO } from "./io.js";
-import { loadContext, printDiagnostics, progressFor, type Context } from "./load-context.js";
+import { loadContext, printDiagnostics, printSkipped, progressFor, type Context } from "./load-context.js";
 
 // The plan in the requested format (`apply --dry-run` prints exactly this too).
 export function renderPlan(plan: Plan, settings: Settings, home: string): string {
@@ -41,9 +39,6 @@ export async function planForDisplay(settings: Settings, io: IO): Promise<Contex
     progress?.end();
   }
   printDiagnostics(io, ctx.warnings, ctx.sources, false);
-  if (settings.verbose && settings.format === "text") {
-    const skipped = skippedEntries(ctx.manifest, ctx.observation.desired, ctx.host);
-    io.stdout(renderSkippedText(skipped, { home: ctx.host.home, color: settings.color }));
-  }
+  printSkipped(io, settings, ctx.manifest, ctx.observation.desired, ctx.host);
   return ctx;
 }
