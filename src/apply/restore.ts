@@ -35,12 +35,15 @@ export function restoreBackups(
   const drop = new Set<StateBackup>();
   for (const b of latestPerTarget(state.backups)) {
     if (opts.only && !opts.only.has(b.link ?? b.target)) continue;
-    if (probeNow(b.backup, fs).kind === "missing") {
+    // Each path looked at once: nothing here changes them before the act below.
+    const bak = probeNow(b.backup, fs);
+    if (bak.kind === "missing") {
       out.push({ target: b.target, backup: b.backup, status: "missing" });
       drop.add(b);
       continue;
     }
-    if (sameFile(probeNow(b.backup, fs), probeNow(b.target, fs))) {
+    const cur = probeNow(b.target, fs);
+    if (sameFile(bak, cur)) {
       // A restore killed between its link and its unlink: the target is back, drop the copy.
       if (opts.dryRun) out.push({ target: b.target, backup: b.backup, status: "would-restore" });
       else {
@@ -53,7 +56,7 @@ export function restoreBackups(
     // A source's backup (newer, the target won): the winning content goes back to the link's
     // name first, so the source path is free to take its old content back.
     const free = b.link ?? b.target;
-    if (probeNow(free, fs).kind !== "missing" && !opts.freed?.has(free)) {
+    if ((b.link === undefined ? cur : probeNow(b.link, fs)).kind !== "missing" && !opts.freed?.has(free)) {
       out.push({ target: b.target, backup: b.backup, status: "occupied" });
       continue;
     }
@@ -62,8 +65,8 @@ export function restoreBackups(
       continue;
     }
     if (b.link !== undefined) {
-      giveBackToLink(b.target, b.link, b.backup, fs);
-    } else if (probeNow(b.backup, fs).kind === "file") {
+      giveBackToLink(b.target, cur.kind === "file", b.link, b.backup, fs);
+    } else if (bak.kind === "file") {
       // A file comes back through link + unlink, which cannot clobber a path that just appeared.
       fs.linkSync(b.backup, b.target);
       fs.unlinkSync(b.backup);
@@ -80,7 +83,7 @@ export function restoreBackups(
 // The source now holds the link's (winning) content: a second name at the link keeps it (link
 // fails rather than clobber), then the backup is renamed over the source path. Both contents
 // stay on disk throughout; other names of the source's data keep the winning content.
-function giveBackToLink(source: string, link: string, backup: string, fs: FsWrite): void {
-  if (probeNow(source, fs).kind === "file") fs.linkSync(source, link);
+function giveBackToLink(source: string, sourceIsFile: boolean, link: string, backup: string, fs: FsWrite): void {
+  if (sourceIsFile) fs.linkSync(source, link);
   fs.renameSync(backup, source);
 }
