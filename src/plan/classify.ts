@@ -176,15 +176,14 @@ function isOurs(text: string, d: DesiredLink, e: StateLink | undefined, ctx: Cla
 // Apply the conflict policy (plan/fixes.ts decides which policies resolve it): the conflict
 // carries every policy that would; the link's own policy turns it into a replace when it does.
 function resolve(action: LinkAction, policy: ConflictPolicy): void {
-  action.fixes = fixesFor(action);
-  if (policy === "fail") return;
-  const no = refusal(policy, action);
-  if (no) {
-    if (no.code) action.reasonCode = no.code;
-    action.reason = no.reason;
+  const no = policy === "fail" ? undefined : refusal(policy, action);
+  if (policy === "fail" || no) {
+    // Still a conflict: it carries its fixes (decided before the refusal rewrites its reason).
+    action.fixes = fixesFor(action);
+    if (no?.code) action.reasonCode = no.code;
+    if (no) action.reason = no.reason;
     return;
   }
-  delete action.fixes;
   action.kind = "replace";
   action.resolution = policy;
   const v = policy === "newer" ? newerOf(action.observed, action.sourceObserved) : undefined;
