@@ -6,27 +6,20 @@ import { apply } from "../apply/apply.js";
 import { acquireLock, type LockHandle } from "../apply/lock.js";
 import { recoverState } from "../apply/recover.js";
 import type { ApplyResult } from "../apply/types.js";
-import type { HostFacts, Manifest } from "../manifest/types.js";
+import type { Manifest } from "../manifest/types.js";
 import type { DesiredLink } from "../expand/types.js";
 import { observeAndPlan, type PipelineOptions } from "../pipeline/pipeline.js";
 import type { Plan } from "../plan/types.js";
 import { realFs, realFsRead } from "../platform/fs.js";
 import type { Progress } from "../report/progress.js";
 import { readState } from "../state/read.js";
-import type { State } from "../state/types.js";
 import type { Settings } from "./args.js";
 import type { IO } from "./io.js";
-import { loadManifestContext, printDiagnostics, printSkipped, readStateReplayed } from "./load-context.js";
+import { loadBase, loadManifestContext, printDiagnostics, printSkipped, type BaseContext } from "./load-context.js";
 import { selectionFor } from "./selectors.js";
 
 /** What apply and unlink decide from: the manifest and the recorded state. */
-export interface StateContext {
-  host: HostFacts;
-  manifest: Manifest;
-  sources: Map<string, string>;
-  stateFile: string;
-  state: State;
-}
+export type StateContext = Omit<BaseContext, "warnings">;
 
 /** A StateContext read while holding the state lock (the caller releases it). */
 export interface LockedContext extends StateContext {
@@ -34,12 +27,11 @@ export interface LockedContext extends StateContext {
 }
 
 // Manifest → state file, without the lock and without writing (dry runs): a crashed run's
-// journal is replayed in memory only.
+// journal is replayed in memory only (loadBase), the manifest's warnings printed.
 export async function loadUnlocked(settings: Settings, io: IO): Promise<StateContext> {
-  const located = await loadManifestContext(settings);
-  const { host, manifest, sources, stateFile, warnings } = located;
-  printDiagnostics(io, warnings, sources, false);
-  return { host, manifest, sources, stateFile, state: readStateReplayed(located, realFsRead) };
+  const base = await loadBase(settings);
+  printDiagnostics(io, base.warnings, base.sources, false);
+  return base;
 }
 
 // Manifest → state file → LOCK → crash recovery → state. The caller releases the lock.
