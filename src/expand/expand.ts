@@ -5,7 +5,7 @@ import { diag, type Diagnostic } from "../diagnostic.js";
 import { diagAt as at, formatPos } from "../manifest/pos.js";
 import type { HostFacts, LinkEntry, Manifest } from "../manifest/types.js";
 import type { DesiredLink, SourceListing } from "./types.js";
-import { path, pathsFor } from "../platform/paths.js";
+import { childOf, path, pathsFor } from "../platform/paths.js";
 import { whenHolds } from "../manifest/when.js";
 
 export interface ExpandResult {
@@ -121,6 +121,5 @@ function dropDuplicates(
 // base (absolute, normalised) + a clean posix relative path from a listing; cheaper than
 // path.join on the hot path of a 10,000-file tree.
 function joinRel(base: string, rel: string): string {
-  const r = path.sep === "/" ? rel : rel.split("/").join(path.sep);
-  return base.endsWith(path.sep) ? base + r : base + path.sep + r;
+  return childOf(base, path.sep === "/" ? rel : rel.split("/").join(path.sep));
 }
