@@ -37,10 +37,8 @@ export function plan(manifest: Manifest, observation: Observation, state: State,
   };
   const symlinks = options.symlinks ?? (ctx.platform === "win32" ? "unknown" : "allowed");
   const byTarget = new Map(observation.targets.map((t) => [t.target, t]));
-  const part = options.selection
-    ? narrow(observation, state, manifest.links, options.selection, platformFor(ctx.platform))
-    : undefined;
   const names = new Map(manifest.links.map((e) => [e.index, entryName(e)]));
+  const part = options.selection ? narrow(observation, state, names, options.selection, platformFor(ctx.platform)) : undefined;
   const actions: Action[] = [];
   for (const d of part?.desired ?? observation.desired) {
     const t = byTarget.get(d.target);

@@ -94,12 +94,12 @@ export interface Narrowed {
 export function narrow(
   observation: Observation,
   state: State,
-  entries: readonly LinkEntry[],
+  /** Each entry's name by its index (plan.ts names its actions from the same map). */
+  nameOf: ReadonlyMap<number, string>,
   sel: Selection,
   paths: Paths,
 ): Narrowed {
   const names = new Set(sel.names);
-  const nameOf = new Map(entries.map((e) => [e.index, entryName(e)]));
   const atPath = (t: string) => sel.paths.some((p) => paths.isInside(t, p));
   const desired = observation.desired.filter((d) => names.has(nameOf.get(d.entry) ?? "") || atPath(d.target));
   const recorded = stateLinkSelector(state, sel, paths);
