@@ -6,6 +6,7 @@ import { CONFLICT_POLICIES, type ConflictPolicy } from "../manifest/types.js";
 import { allFlags, COMMANDS, commandSpec, FORMATS, GLOBAL_FLAGS, maxPositionals, type CommandName } from "../completion/spec.js";
 import type { IO } from "./io.js";
 import { closest } from "../suggest.js";
+import { cacheOffByEnv } from "../observe/verdict-cache.js";
 
 export { COMMANDS, type CommandName } from "../completion/spec.js";
 
@@ -35,6 +36,8 @@ export interface Settings {
   /** --conflict POLICY: overrides every link's policy. */
   conflict?: ConflictPolicy;
   lockTimeoutMs: number;
+  /** false with --no-cache or LINKFARM_NO_CACHE=1: the verdict cache is neither read nor written. */
+  cache: boolean;
   /** unlink --restore */
   restore: boolean;
   /** init: where to write (default ./linkfarm.yaml) */
@@ -225,6 +228,7 @@ export function parseSettings(argv: readonly string[], io: IO): Settings {
     detailedExitcode: bool(values, "detailed-exitcode"),
     dryRun: bool(values, "dry-run"),
     lockTimeoutMs,
+    cache: !bool(values, "no-cache") && !cacheOffByEnv(env),
     restore: bool(values, "restore"),
     args: positionals.slice(1),
     selectors: selecting(command) ? positionals.slice(1) : [],

@@ -43,6 +43,8 @@ export interface ContextOptions {
   fs?: FsRead;
   /** A progress line for long observations (display only). */
   progress?: ProgressFn;
+  /** The manifest and state file, when the caller already loaded them (loadManifestContext). */
+  located?: ManifestContext;
 }
 
 /** The first half of a Context: what is declared and what linkfarm recorded. */
@@ -77,7 +79,7 @@ export function readStateReplayed(located: ManifestContext, fs: FsRead): State {
 
 // Manifest and state only (status, unlink, or apply of a saved plan need no fresh plan).
 export async function loadBase(settings: Settings, options: ContextOptions = {}): Promise<BaseContext> {
-  const located = await loadManifestContext(settings);
+  const located = options.located ?? (await loadManifestContext(settings));
   return { ...located, state: readStateReplayed(located, options.fs ?? realFsRead) };
 }
 

@@ -1,7 +1,7 @@
 // What apply and unlink share: the state read under the lock (or read-only for a dry run),
 // a plan made against it, and the plan executed under that lock.
 
-import { UserError } from "../diagnostic.js";
+import { UserError, type Diagnostic } from "../diagnostic.js";
 import { apply } from "../apply/apply.js";
 import { acquireLock, type LockHandle } from "../apply/lock.js";
 import { recoverState } from "../apply/recover.js";
@@ -10,12 +10,12 @@ import type { Manifest } from "../manifest/types.js";
 import type { DesiredLink } from "../expand/types.js";
 import { observeAndPlan, type PipelineOptions } from "../pipeline/pipeline.js";
 import type { Plan } from "../plan/types.js";
-import { realFs, realFsRead } from "../platform/fs.js";
+import { realFs, realFsRead, type FsRead } from "../platform/fs.js";
 import type { Progress } from "../report/progress.js";
 import { readState } from "../state/read.js";
 import type { Settings } from "./args.js";
 import type { IO } from "./io.js";
-import { loadBase, loadManifestContext, printDiagnostics, printSkipped, type BaseContext } from "./load-context.js";
+import { loadBase, loadManifestContext, printDiagnostics, printSkipped, type BaseContext, type ManifestContext } from "./load-context.js";
 import { selectionFor } from "./selectors.js";
 
 /** What apply and unlink decide from: the manifest and the recorded state. */
@@ -34,15 +34,32 @@ export async function loadUnlocked(settings: Settings, io: IO): Promise<StateCon
   return base;
 }
 
-// Manifest → state file → LOCK → crash recovery → state. The caller releases the lock.
-export async function loadLocked(settings: Settings, io: IO, configOverride?: string): Promise<LockedContext> {
+/** The manifest, with the state lock held and a crashed run recovered; the state not read yet. */
+export interface Recovered {
+  located: ManifestContext;
+  lock: LockHandle;
+}
+
+// Manifest → state file → LOCK → crash recovery. The caller releases the lock.
+export async function lockAndRecover(settings: Settings, io: IO, configOverride?: string): Promise<Recovered> {
   const located = await loadManifestContext(settings, configOverride);
-  const { host, manifest, sources, stateFile, warnings } = located;
+  const { manifest, sources, stateFile, warnings } = located;
   printDiagnostics(io, warnings, sources, false);
   const lock = await acquireLock(stateFile, realFs, { timeoutMs: settings.lockTimeoutMs });
   try {
     const rec = recoverState(stateFile, manifest.file, realFs);
     if (rec.diagnostics.length > 0) throw new UserError(rec.diagnostics, 1, sources);
+    return { located, lock };
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+}
+
+// The state, read under the lock lockAndRecover took (released here when reading fails).
+export function readLocked({ located, lock }: Recovered): LockedContext {
+  const { host, manifest, sources, stateFile } = located;
+  try {
     const read = readState(stateFile, manifest.file, realFsRead);
     if ("diagnostics" in read) throw new UserError(read.diagnostics, 1, sources);
     return { host, manifest, sources, stateFile, state: read.state, lock };
@@ -50,6 +67,11 @@ export async function loadLocked(settings: Settings, io: IO, configOverride?: st
     lock.release();
     throw err;
   }
+}
+
+// Manifest → state file → LOCK → crash recovery → state. The caller releases the lock.
+export async function loadLocked(settings: Settings, io: IO, configOverride?: string): Promise<LockedContext> {
+  return readLocked(await lockAndRecover(settings, io, configOverride));
 }
 
 // Execute a plan with the lock loadLocked took (the caller releases it): the real file system,
@@ -83,20 +105,27 @@ export function planLocked(
   settings: Settings,
   io: IO,
   progress?: Progress,
-  options: Pick<PipelineOptions, "unlink"> = {},
+  options: Pick<PipelineOptions, "unlink"> & {
+    /** Read through this instead (apply records what the observation looked at). */
+    fs?: FsRead;
+    /** Filled with the pipeline's diagnostics (warnings; errors are thrown). */
+    diagnostics?: Diagnostic[];
+  } = {},
 ): Plan {
   const conflict = settings.conflict;
   // unlink plans a manifest declaring nothing: the declared targets stand in for desired links.
   const select = (desired: readonly DesiredLink[]) =>
     selectionFor(settings, ctx.host.home, { entries: ctx.manifest.links, state: ctx.state, ...(manifest.links.length > 0 ? { desired } : {}) });
-  const done = observeAndPlan(manifest, ctx.state, { fs: realFsRead, host: ctx.host, ...(progress ? { progress: progress.report } : {}) }, {
-    ...options,
+  const { fs = realFsRead, diagnostics, ...pipeline } = options;
+  const done = observeAndPlan(manifest, ctx.state, { fs, host: ctx.host, ...(progress ? { progress: progress.report } : {}) }, {
+    ...pipeline,
     ...(conflict ? { conflict } : {}),
     select,
   });
   progress?.end();
   if (!done.plan) throw new UserError(done.diagnostics, 1, ctx.sources);
   printDiagnostics(io, done.diagnostics, ctx.sources, false);
+  diagnostics?.push(...done.diagnostics);
   // unlink plans a manifest declaring nothing: nothing was skipped.
   if (manifest.links.length > 0) printSkipped(io, settings, manifest, done.observation.desired, ctx.host);
   return done.plan;

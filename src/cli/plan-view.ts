@@ -9,7 +9,18 @@ import { selectionLine } from "../report/selection.js";
 import { renderText } from "../report/text.js";
 import type { Settings } from "./args.js";
 import type { IO } from "./io.js";
-import { loadContext, printDiagnostics, printSkipped, progressFor, type Context } from "./load-context.js";
+import { cachedVerdict, verdictPlan } from "../pipeline/verdict.js";
+import type { HostFacts } from "../manifest/types.js";
+import { realFsRead } from "../platform/fs.js";
+import {
+  loadContext,
+  loadManifestContext,
+  printDiagnostics,
+  printSkipped,
+  progressFor,
+  type Context,
+  type ManifestContext,
+} from "./load-context.js";
 
 // The plan in the requested format (`apply --dry-run` prints exactly this too).
 export function renderPlan(plan: Plan, settings: Settings, home: string): string {
@@ -30,15 +41,44 @@ export function renderPlan(plan: Plan, settings: Settings, home: string): string
 
 // The read-only plan with the progress line on a terminal and warnings on stderr (`plan` and
 // `apply --dry-run`).
-export async function planForDisplay(settings: Settings, io: IO): Promise<Context> {
+export async function planForDisplay(settings: Settings, io: IO, located?: ManifestContext): Promise<Context> {
   const progress = progressFor(settings, io);
   let ctx: Context;
   try {
-    ctx = await loadContext(settings, progress ? { progress: progress.report } : {});
+    ctx = await loadContext(settings, { ...(progress ? { progress: progress.report } : {}), ...(located ? { located } : {}) });
   } finally {
     progress?.end();
   }
   printDiagnostics(io, ctx.warnings, ctx.sources, false);
   printSkipped(io, settings, ctx.manifest, ctx.observation.desired, ctx.host);
   return ctx;
+}
+
+/**
+ * May this output be made from the verdict cache's "all N links in place"? Only when it prints
+ * nothing per link and covers the whole manifest: text or markdown, no -v, no selector, no
+ * --out (those need every action: they take the normal path).
+ */
+function verdictMayServe(settings: Settings): boolean {
+  return settings.cache && settings.selectors.length === 0 && settings.planOutFile === undefined && !settings.verbose && settings.format !== "json";
+}
+
+/** How many links are in place, when the verdict cache may serve this output and holds; else undefined. */
+export function servedVerdict(settings: Settings, located: ManifestContext): number | undefined {
+  if (!verdictMayServe(settings)) return undefined;
+  const { manifest, host, stateFile } = located;
+  const v = cachedVerdict({ fs: realFsRead, stateFile, manifest, host, conflict: settings.conflict }, true);
+  return "links" in v ? v.links : undefined;
+}
+
+/**
+ * The plan `plan` and `apply --dry-run` print: from the verdict cache when it may serve this
+ * output and holds for this run (then `plan` has only its summary), else planned afresh.
+ */
+export async function displayedPlan(settings: Settings, io: IO): Promise<{ plan: Plan; host: HostFacts }> {
+  const located = await loadManifestContext(settings);
+  const links = servedVerdict(settings, located);
+  if (links === undefined) return planForDisplay(settings, io, located);
+  printDiagnostics(io, located.warnings, located.sources, false);
+  return { plan: verdictPlan(located.manifest, links), host: located.host };
 }

@@ -75,6 +75,7 @@ export const GLOBAL_FLAGS: readonly FlagSpec[] = [
   { long: "verbose", short: "v", value: NONE, describe: "print ok links too", help: "print ok links too, and links skipped by when or optional" },
   { long: "color", value: NONE, describe: "force colour", help: "force colour (NO_COLOR and FORCE_COLOR are honoured)" },
   { long: "no-color", value: NONE, describe: "disable colour", help: "disable colour" },
+  { long: "no-cache", value: NONE, describe: "do not use the verdict cache", help: "observe every link afresh; neither read nor write the verdict cache (also: LINKFARM_NO_CACHE=1)" },
   { long: "help", short: "h", value: NONE, describe: "show help", help: "show help (also: linkfarm COMMAND --help)" },
   { long: "version", short: "V", value: NONE, describe: "print the version", help: "print the version" },
 ];

@@ -3,7 +3,7 @@
 
 import { platformFor } from "../platform/platform.js";
 import type { LinkType } from "../manifest/types.js";
-import type { State } from "../state/types.js";
+import type { State, StateLink } from "../state/types.js";
 import { newerOf, newerPhrase, type NewerSide } from "./newer.js";
 import type { Observed, ProbedSource, RecordedObservation, SourceObserved } from "../observe/types.js";
 
@@ -33,8 +33,7 @@ export function linkHealth(state: State, recorded: readonly RecordedObservation[
     const { target, observed: o } = r;
     const e = state.links[target];
     if (!e) continue;
-    const base: HealthEntry = { target, type: e.type, source: e.source, health: "ok" };
-    if (e.linkText !== undefined) base.linkText = e.linkText;
+    const base = okEntry(target, e);
     if (o.kind === "missing") {
       out.push({ ...base, health: "missing" });
       continue;
@@ -62,6 +61,22 @@ export function linkHealth(state: State, recorded: readonly RecordedObservation[
     out.push(withCount);
   }
   return out;
+}
+
+function okEntry(target: string, e: StateLink): HealthEntry {
+  const base: HealthEntry = { target, type: e.type, source: e.source, health: "ok" };
+  if (e.linkText !== undefined) base.linkText = e.linkText;
+  return base;
+}
+
+/**
+ * Every state link `ok`, sorted by target: status's answer when the verdict cache holds
+ * (pipeline/verdict.ts; only when every link is a symlink or junction to a plain source).
+ */
+export function allInPlace(state: State): HealthEntry[] {
+  return Object.keys(state.links)
+    .sort()
+    .map((target) => okEntry(target, state.links[target]!));
 }
 
 // A link to a symlink source (linked as the symlink, as Stow does) dangles when that symlink

@@ -29,6 +29,7 @@ export type FsWrite = FsRead &
     | "ftruncateSync"
     | "copyFileSync"
     | "utimesSync"
+    | "statfsSync"
   >;
 
 export const realFs: FsWrite = nodeFs;

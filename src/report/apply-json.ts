@@ -38,7 +38,8 @@ export function renderStatusJson(
   stateFile: string,
   entries: readonly HealthEntry[],
   selection?: PlanSelection,
+  cache?: { used: boolean; why?: string },
 ): string {
-  const doc = { formatVersion: 1, manifest: manifestFile, state: stateFile, ...(selection ? { selection } : {}), links: entries };
+  const doc = { formatVersion: 1, manifest: manifestFile, state: stateFile, ...(selection ? { selection } : {}), ...(cache ? { cache } : {}), links: entries };
   return JSON.stringify(doc, null, 2) + "\n";
 }

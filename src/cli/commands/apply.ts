@@ -6,7 +6,12 @@
 import { readPlanFile } from "../../apply/saved-plan/file.js";
 import { refuseIfStale } from "../../apply/saved-plan/stale.js";
 import { isBlocked, type Plan } from "../../plan/types.js";
-import { realFsRead } from "../../platform/fs.js";
+import { realFs, realFsRead } from "../../platform/fs.js";
+import type { Diagnostic } from "../../diagnostic.js";
+import { saveVerdictAfterApply } from "../../apply/verdict-cache-write.js";
+import { nowNs } from "../../observe/verdict-cache.js";
+import { recordingFs, type Recorder } from "../../observe/verdict-stamps.js";
+import { verdictPlan } from "../../pipeline/verdict.js";
 import { readHostFacts } from "../../platform/host.js";
 import { path } from "../../platform/paths.js";
 import { renderApplyJson } from "../../report/apply-json.js";
@@ -17,27 +22,55 @@ import type { Settings } from "../args.js";
 import { reportInterrupted, trapInterrupts } from "../interrupt.js";
 import type { IO } from "../io.js";
 import { progressFor } from "../load-context.js";
-import { applyUnderLock, loadLocked, planLocked } from "../locked.js";
-import { planForDisplay, renderPlan } from "../plan-view.js";
+import { applyUnderLock, lockAndRecover, planLocked, readLocked, type Recovered } from "../locked.js";
+import { displayedPlan, renderPlan, servedVerdict } from "../plan-view.js";
 import { splitPlanFile } from "../selectors.js";
 
 function readSavedPlan(settings: Settings): Plan {
   return readPlanFile(path.resolve(settings.cwd, settings.planFile!), realFsRead);
 }
 
+// Under the lock, after recovery: the verdict cache says every link is in place → the in-sync
+// apply's output ("No changes."), without reading the state or planning. False: plan as usual.
+function inSyncByVerdict(settings: Settings, io: IO, { located }: Recovered): boolean {
+  const links = servedVerdict(settings, located);
+  if (links === undefined) return false;
+  const plan = verdictPlan(located.manifest, links);
+  io.stdout(renderText(plan, { home: located.host.home, color: settings.color, verbose: false, quiet: settings.quiet }));
+  return true;
+}
+
 // Lock, then plan afresh or check the saved plan, then apply; the lock is held throughout.
 async function applyLocked(settings: Settings, io: IO): Promise<number> {
   const saved = settings.planFile !== undefined ? readSavedPlan(settings) : undefined;
-  const ctx = await loadLocked(settings, io, saved?.manifest.file);
+  const recovered = await lockAndRecover(settings, io, saved?.manifest.file);
+  if (!saved) {
+    let done: boolean;
+    try {
+      done = inSyncByVerdict(settings, io, recovered);
+    } catch (err) {
+      recovered.lock.release();
+      throw err;
+    }
+    if (done) {
+      recovered.lock.release();
+      return 0;
+    }
+  }
+  const ctx = readLocked(recovered);
   const progress = progressFor(settings, io);
   const trap = trapInterrupts(io);
   try {
     let plan: Plan;
+    // A fresh plan records what its observation looked at, for the verdict cache.
+    let fresh: { recorder: Recorder; startedNs: bigint; diagnostics: Diagnostic[] } | undefined;
     if (saved) {
       refuseIfStale(saved, ctx.manifest.hash, realFsRead);
       plan = saved;
     } else {
-      plan = planLocked(ctx, ctx.manifest, settings, io, progress);
+      fresh = { recorder: recordingFs(realFsRead), startedNs: nowNs(), diagnostics: [] };
+      const { recorder, diagnostics } = fresh;
+      plan = planLocked(ctx, ctx.manifest, settings, io, progress, settings.cache ? { fs: recorder.fs, diagnostics } : {});
     }
     const home = ctx.host.home;
     if (isBlocked(plan)) {
@@ -47,6 +80,10 @@ async function applyLocked(settings: Settings, io: IO): Promise<number> {
     }
     const result = await applyUnderLock(plan, ctx, ctx.manifest, settings, progress, trap.signal);
     progress?.end();
+    if (fresh && settings.cache) {
+      const { manifest, host, stateFile } = ctx;
+      saveVerdictAfterApply({ fs: realFs, stateFile, manifest, host, conflict: settings.conflict, plan, result, ...fresh });
+    }
     const stopped = trap.exitCode();
     if (result.interrupted && stopped !== undefined) return reportInterrupted(plan, result, io, settings, stopped);
     if (settings.format === "json") io.stdout(renderApplyJson(plan, result));
@@ -74,7 +111,7 @@ export async function runApply(given: Settings, io: IO): Promise<number> {
       io.stdout(renderPlan(plan, settings, readHostFacts(settings.env).home));
       return isBlocked(plan) ? 1 : 0;
     }
-    const ctx = await planForDisplay(settings, io);
+    const ctx = await displayedPlan(settings, io);
     io.stdout(renderPlan(ctx.plan, settings, ctx.host.home));
     return isBlocked(ctx.plan) ? 1 : 0;
   }

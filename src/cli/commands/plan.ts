@@ -7,10 +7,10 @@ import { realFs } from "../../platform/fs.js";
 import { path } from "../../platform/paths.js";
 import type { Settings } from "../args.js";
 import type { IO } from "../io.js";
-import { planForDisplay, renderPlan } from "../plan-view.js";
+import { displayedPlan, renderPlan } from "../plan-view.js";
 
 export async function runPlan(settings: Settings, io: IO): Promise<number> {
-  const ctx = await planForDisplay(settings, io);
+  const ctx = await displayedPlan(settings, io);
   if (settings.planOutFile !== undefined) writePlanFile(path.resolve(settings.cwd, settings.planOutFile), ctx.plan, realFs);
   io.stdout(renderPlan(ctx.plan, settings, ctx.host.home));
   if (isBlocked(ctx.plan)) return 1;

@@ -1,0 +1,152 @@
+// The verdict cache (issue #16, budget 2), read side: "every declared link is in place" without
+// walking sources, probing targets, expanding or planning. Only an in-sync apply over the whole
+// manifest writes it (apply/verdict-cache-write.ts); plan, apply and status only read it here.
+//
+// Why a verdict may be trusted: the in-sync apply recorded what its observation looked at (a
+// recording FsRead, verdict-stamps.ts) and stamped, with lstat, every directory those paths lie
+// in and every ancestor up to `/` (a symlink component as itself, and then its real path's
+// chain): device, inode, ctime in ns. No entry can be added, removed, renamed or replaced in a
+// directory without moving its ctime (userspace cannot set a ctime back), a symlink's text
+// cannot change without replacing it, and a stamped path that now resolves elsewhere shows
+// another device or inode. So while every stamp is unchanged, every system call of that
+// observation would answer what it answered then, and the plan would again be all `ok`.
+// Stamps whose ctime was within RACY_NS of the observation's start were never written (racy
+// window), so a change made during or after it always shows a different ctime.
+
+import { createHash } from "node:crypto";
+import type { ConflictPolicy, HostFacts, Manifest } from "../manifest/types.js";
+import { whenHolds } from "../manifest/when.js";
+import { errnoCode, type FsRead } from "../platform/fs.js";
+import { journalPath } from "../state/replay.js";
+
+export const CACHE_VERSION = 1;
+/** A stamp whose ctime is this close to (or after) the observation's start is not trusted. */
+export const RACY_NS = 100_000_000n;
+/** What a stamp holds for a path that did not exist. */
+export const ABSENT = "-";
+
+/** [path, dev, ino, ctimeNs] as lstat (bigint) saw them; ABSENT thrice for a missing path. */
+export type Stamp = [path: string, dev: string, ino: string, ctimeNs: string];
+
+export interface VerdictCacheFile {
+  version: typeof CACHE_VERSION;
+  /** verdictKey(): linkfarm version, resolved manifest, state bytes, options, platform facts. */
+  key: string;
+  stamps: Stamp[];
+  /** How many links are in place (the verdict: all of them `ok`). */
+  links: number;
+  /**
+   * Every link is a symlink or junction to a source that is a file or directory (not a symlink,
+   * whose own target no stamp covers): status may then call each state link ok.
+   */
+  plainSymlinks: boolean;
+  /** Wall clock (ns, decimal) when the observation behind it began. */
+  written: string;
+  /** Device (decimal st_dev) → why its directory ctimes are trusted (file system type, probe). */
+  devices: Record<string, string>;
+}
+
+/** Whether the cache gave the answer (status --json), and when not, why. */
+export interface CacheUse {
+  used: boolean;
+  why?: string;
+}
+
+/** Wall clock in ns (Date.now() floors: earlier than the truth, so the racy window only widens). */
+export function nowNs(): bigint {
+  return BigInt(Date.now()) * 1_000_000n;
+}
+
+/** Where the cache lives: next to the state file. */
+export function cacheFileOf(stateFile: string): string {
+  return `${stateFile}.cache`;
+}
+
+/** LINKFARM_NO_CACHE set to anything but "" or "0" turns the cache off (as --no-cache does). */
+export function cacheOffByEnv(env: Readonly<Record<string, string | undefined>>): boolean {
+  const v = env.LINKFARM_NO_CACHE;
+  return v !== undefined && v !== "" && v !== "0";
+}
+
+export interface KeyFacts {
+  version: string;
+  manifest: Manifest;
+  host: HostFacts;
+  /** The symlink rights the planner is given (platform/host.ts symlinkRights). */
+  symlinks: string;
+  conflict?: ConflictPolicy | undefined;
+  /** The state file's bytes (undefined: no state file). */
+  stateBytes: Uint8Array | undefined;
+}
+
+// Everything the plan depends on besides the disk: the RESOLVED manifest (variables expanded;
+// its text hash left out, so a comment does not count), which entries `when` keeps on this
+// host, the planner's platform facts and options, and the state's bytes (hashed, not parsed).
+export function verdictKey(k: KeyFacts): string {
+  const { hash: _text, ...resolved } = k.manifest;
+  const when = k.manifest.links.map((e) => (whenHolds(e.when, k.host) ? "1" : "0")).join("");
+  const h = createHash("sha256");
+  h.update(JSON.stringify([CACHE_VERSION, k.version, k.host.os, k.host.home, k.symlinks, k.conflict ?? null, when]));
+  h.update("\0").update(JSON.stringify(resolved)).update("\0");
+  h.update(k.stateBytes === undefined ? "no state" : createHash("sha256").update(k.stateBytes).digest("hex"));
+  return h.digest("hex");
+}
+
+/** lstat of `p` as a stamp (never follows the last component). */
+export function stampOf(fs: FsRead, p: string): Stamp {
+  const st = fs.lstatSync(p, { bigint: true, throwIfNoEntry: false });
+  return st ? [p, String(st.dev), String(st.ino), String(st.ctimeNs)] : [p, ABSENT, ABSENT, ABSENT];
+}
+
+// Is `s` still what lstat says? Read with plain (not bigint) lstat, several times cheaper: dev
+// and ino compare as doubles (a 64-bit number rounds the same way from the kernel and from its
+// decimal text), the ctime to within 1 µs. That is exact enough: every stamp is older than
+// RACY_NS before its observation began (writer), so any later change moved it by ~100 ms.
+function sameStamp(fs: FsRead, s: Stamp): boolean {
+  let st;
+  try {
+    st = fs.lstatSync(s[0], { throwIfNoEntry: false });
+  } catch {
+    return false; // ENOTDIR, EACCES…: not what was stamped
+  }
+  if (!st) return s[1] === ABSENT;
+  if (s[1] === ABSENT || st.dev !== Number(s[1]) || st.ino !== Number(s[2])) return false;
+  return Math.abs(st.ctimeMs - Number(s[3]) / 1e6) < 0.001;
+}
+
+/** Reads the state file's bytes (undefined when there is none). Other errors are thrown. */
+export function readStateBytes(fs: FsRead, stateFile: string): Uint8Array | undefined {
+  try {
+    return fs.readFileSync(stateFile);
+  } catch (err) {
+    if (errnoCode(err) === "ENOENT") return undefined;
+    throw err;
+  }
+}
+
+function parseCache(text: string): VerdictCacheFile | undefined {
+  const c = JSON.parse(text) as Partial<VerdictCacheFile> | null;
+  if (!c || c.version !== CACHE_VERSION || typeof c.key !== "string" || !Array.isArray(c.stamps)) return undefined;
+  if (typeof c.links !== "number") return undefined;
+  return c as VerdictCacheFile;
+}
+
+export type Verdict = Pick<VerdictCacheFile, "links" | "plainSymlinks"> | { why: string };
+
+/**
+ * The verdict for `key`: every stamp of the cache written for that key is unchanged and no
+ * crashed apply left a journal → all `links` links are in place. Otherwise why not.
+ */
+export function checkVerdict(fs: FsRead, stateFile: string, key: string): Verdict {
+  let cache: VerdictCacheFile | undefined;
+  try {
+    cache = parseCache(fs.readFileSync(cacheFileOf(stateFile), "utf8"));
+  } catch (err) {
+    return { why: errnoCode(err) === "ENOENT" ? "no cache yet" : "cache unreadable" };
+  }
+  if (!cache) return { why: "cache malformed" };
+  if (cache.key !== key) return { why: "manifest, state, options or linkfarm changed" };
+  if (fs.existsSync(journalPath(stateFile))) return { why: "a crashed apply left a journal" };
+  for (const s of cache.stamps) if (!sameStamp(fs, s)) return { why: `changed: ${s[0]}` };
+  return { links: cache.links, plainSymlinks: cache.plainSymlinks === true };
+}

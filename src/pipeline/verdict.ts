@@ -1,0 +1,58 @@
+// The verdict cache beside the pipeline (observe/verdict-cache.ts says why it is exact): the
+// key of this run, the cached verdict for it, and the recording an in-sync apply needs to
+// write one. The planner itself never sees the cache.
+
+import type { ConflictPolicy, HostFacts, Manifest } from "../manifest/types.js";
+import { checkVerdict, readStateBytes, verdictKey, type Verdict } from "../observe/verdict-cache.js";
+import { ACTION_KINDS, type Plan, type Summary } from "../plan/types.js";
+import type { FsRead } from "../platform/fs.js";
+import { symlinkRights } from "../platform/host.js";
+import { VERSION } from "../version.js";
+
+export interface VerdictFacts {
+  fs: FsRead;
+  stateFile: string;
+  manifest: Manifest;
+  host: HostFacts;
+  conflict?: ConflictPolicy | undefined;
+}
+
+/** The key of a run over `f.manifest` with the state file as it is on disk now. */
+export function currentKey(f: VerdictFacts): string {
+  return verdictKey({
+    version: VERSION,
+    manifest: f.manifest,
+    host: f.host,
+    symlinks: symlinkRights(f.host),
+    conflict: f.conflict,
+    stateBytes: readStateBytes(f.fs, f.stateFile),
+  });
+}
+
+export const CACHE_OFF = "turned off (--no-cache or LINKFARM_NO_CACHE)";
+
+/**
+ * "All N links are in place", or why the cache cannot say so (the caller then takes the
+ * normal path). `enabled`: false with --no-cache or LINKFARM_NO_CACHE=1 (nothing is read).
+ */
+export function cachedVerdict(f: VerdictFacts, enabled: boolean): Verdict {
+  if (!enabled) return { why: CACHE_OFF };
+  let key: string;
+  try {
+    key = currentKey(f);
+  } catch {
+    return { why: "state file unreadable" };
+  }
+  return checkVerdict(f.fs, f.stateFile, key);
+}
+
+/**
+ * The plan the verdict stands for, as far as a summary goes: `links` actions, all `ok`. It
+ * holds no actions, so only outputs that print nothing per link (text and markdown without
+ * -v, --out or --json) may be made from it; the others take the normal path.
+ */
+export function verdictPlan(manifest: Pick<Manifest, "file" | "hash">, links: number): Plan {
+  const summary = Object.fromEntries(ACTION_KINDS.map((k) => [k, 0])) as Summary;
+  summary.ok = links;
+  return { formatVersion: 1, manifest: { file: manifest.file, hash: manifest.hash }, actions: [], summary };
+}
