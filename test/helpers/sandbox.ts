@@ -63,6 +63,9 @@ export function snapshotTree(root: string): Snapshot {
     for (const name of fs.readdirSync(dir).sort()) {
       const abs = path.join(dir, name);
       const rel = path.relative(root, abs).split(path.sep).join("/");
+      // The verdict cache is derived data, not the farm or its state: an in-sync apply may write
+      // it (README, "Verdict cache"); test/observe/verdict-cache.test.ts checks it.
+      if (name.endsWith(".json.cache")) continue;
       const st = fs.lstatSync(abs);
       if (st.isSymbolicLink()) out[rel] = { kind: "symlink", text: fs.readlinkSync(abs) };
       else if (st.isDirectory()) {
@@ -88,8 +91,8 @@ export function contentHashes(snap: Snapshot): Set<string> {
 // A new directory under the OS temp dir, by its real path: on macOS the temp folder is behind a
 // symlink; on Windows it may be an 8.3 short name (`C:\Users\RUNNER~1\...`), which only the
 // native realpath (the one linkfarm uses) expands.
-export function tempRoot(prefix: string): string {
-  const made = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+export function tempRoot(prefix: string, parent: string = os.tmpdir()): string {
+  const made = fs.mkdtempSync(path.join(parent, prefix));
   return process.platform === "win32" ? fs.realpathSync.native(made) : fs.realpathSync(made);
 }
 
@@ -102,8 +105,9 @@ export function baseEnv(): Record<string, string> {
   return env;
 }
 
-export function sandbox(tree: Tree = {}): Sandbox {
-  const root = tempRoot("linkfarm-test-");
+// `parent`: where the sandbox is made (default: the OS temp dir).
+export function sandbox(tree: Tree = {}, parent?: string): Sandbox {
+  const root = tempRoot("linkfarm-test-", parent);
   const home = path.join(root, "home");
   const stateDir = path.join(root, "state");
   fs.mkdirSync(home);
