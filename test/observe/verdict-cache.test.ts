@@ -5,7 +5,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { writeVerdictCache } from "../../src/apply/verdict-cache-write.js";
-import { RACY_NS, cacheFileOf, stampOf, type VerdictCacheFile } from "../../src/observe/verdict-cache.js";
+import { RACY_NS, cacheFileOf, checkVerdict, stampOf, type VerdictCacheFile } from "../../src/observe/verdict-cache.js";
 import { recordingFs, stampsFor } from "../../src/observe/verdict-stamps.js";
 import { realFs, realFsRead } from "../../src/platform/fs.js";
 import { cacheUse, cliIn, quietSandbox, sleep, syncAndCache, PAST_RACY_MS, type Cli } from "../helpers/verdict.js";
@@ -137,7 +137,20 @@ describe("verdict cache: what throws it away", () => {
     });
   }
 
-  it("a path that was missing and now exists (a stamp of absence)", async () => {
+  it("an ancestor of the sources only, moved deeper with a symlink in its place (relative link texts now mean elsewhere)", async () => {
+    const deep = Object.fromEntries(Object.entries(TREE).map(([k, v]) => [`src/deep/${k}`, v]));
+    const sb = quietSandbox(deep, TAG);
+    const cli = cliIn(sb, "src/deep/dots");
+    await syncAndCache(cli);
+    expect(await cacheUse(cli)).toEqual({ used: true });
+    fs.mkdirSync(sb.p("moved/a/b"), { recursive: true });
+    fs.renameSync(sb.p("src/deep"), sb.p("moved/a/b/deep"));
+    fs.symlinkSync(sb.p("moved/a/b/deep"), sb.p("src/deep"));
+    expect((await cacheUse(cli)).used).toBe(false);
+    expect(await outputs(cli)).toEqual(await outputs(cli, "--no-cache"));
+  });
+
+  it("a source that was missing appears", async () => {
     const { sb, cli } = await cachedFarm({ ...TREE, "dots/linkfarm.yaml": MANIFEST + "  - source: opt.txt\n    target: .opt\n    optional: true\n" });
     expect(await cacheUse(cli)).toEqual({ used: true });
     fs.writeFileSync(sb.p("dots/opt.txt"), "o\n");
@@ -204,6 +217,24 @@ describe("verdict cache: the racy window and the file systems it trusts", () => 
     expect(fs.existsSync(cacheFileOf(path.join(sb.stateDir, "s.json")))).toBe(false);
     expect(writeVerdictCache(args(sb, newest + RACY_NS + 1n))).toBeUndefined();
     expect(fs.existsSync(cacheFileOf(path.join(sb.stateDir, "s.json")))).toBe(true);
+  });
+
+  it("every ancestor is stamped: a realpath through an ancestor moved deeper, a symlink in its place, no longer holds", async () => {
+    const sb = quietSandbox({ "far/a/b/c/f": "f\n", "dots/a": "a\n", "state/.keep": "" }, TAG);
+    await sleep(PAST_RACY_MS);
+    const rec = recordingFs(realFsRead);
+    const before = rec.fs.realpathSync(sb.p("far/a/b/c"));
+    const stateFile = path.join(sb.stateDir, "s.json");
+    const late = BigInt(Date.now() + 1000) * 1_000_000n;
+    expect(writeVerdictCache({ ...args(sb, late), touched: rec.touched })).toBeUndefined();
+    expect(JSON.parse(fs.readFileSync(cacheFileOf(stateFile), "utf8")).stamps.map((s: string[]) => s[0])).not.toContain(sb.p("dots"));
+    expect(checkVerdict(realFsRead, stateFile, "k")).toEqual({ links: 1, plainSymlinks: true });
+    // Only `far/a` moves (its own ctime and its old parent's change; b and c keep theirs).
+    fs.mkdirSync(sb.p("deep/er"), { recursive: true });
+    fs.renameSync(sb.p("far/a"), sb.p("deep/er/a"));
+    fs.symlinkSync(sb.p("deep/er/a"), sb.p("far/a"));
+    expect(realFsRead.realpathSync(sb.p("far/a/b/c"))).not.toBe(before);
+    expect(checkVerdict(realFsRead, stateFile, "k")).toMatchObject({ why: expect.stringMatching(/^changed: /) });
   });
 
   it("off Linux, or on a file system type not vouched for, nothing is written", async () => {

@@ -33,23 +33,28 @@ links:
       env: LF_EXTRA
 `;
 
-const TREE = {
-  "dots/linkfarm.yaml": MANIFEST,
-  "dots/pkg/.a": "a\n",
-  "dots/pkg/.b": "b\n",
-  "dots/pkg/sub/c": "c\n",
-  "dots/conf/x.toml": "x\n",
-  "dots/conf/y.toml": "y\n",
-  "dots/single.txt": "s\n",
-  "dots/extra.txt": "e\n",
-};
+// The sources lie deeper than the targets: `src` and `src/deep` are ancestors of the sources
+// only (no target's parent chain passes through them).
+const DOTS = "src/deep/dots";
+const TREE = Object.fromEntries(
+  Object.entries({
+    "linkfarm.yaml": MANIFEST,
+    "pkg/.a": "a\n",
+    "pkg/.b": "b\n",
+    "pkg/sub/c": "c\n",
+    "conf/x.toml": "x\n",
+    "conf/y.toml": "y\n",
+    "single.txt": "s\n",
+    "extra.txt": "e\n",
+  }).map(([k, v]) => [`${DOTS}/${k}`, v]),
+);
 
 // Paths the steps act on: targets (under home), sources (under dots), directories of either.
 const TARGETS = [".a", ".b", "sub/c", ".config/app/x.toml", ".config/app/y.toml", ".single-x"];
 const SOURCES = ["pkg/.a", "pkg/sub/c", "conf/x.toml", "single.txt"];
-const DIRS = ["home", "home/sub", "home/.config", "home/.config/app", "dots/pkg", "dots/pkg/sub", "dots/conf"];
+const DIRS = ["home", "home/sub", "home/.config", "home/.config/app", `${DOTS}/pkg`, `${DOTS}/pkg/sub`, `${DOTS}/conf`];
 // Ancestors that can be moved away and replaced by a symlink to where they went.
-const ANCESTORS = ["home/.config", "home/sub", "dots/conf", "dots/pkg"];
+const ANCESTORS = ["home/.config", "home/sub", `${DOTS}/conf`, `${DOTS}/pkg`, "src/deep", "src"];
 
 type Step =
   | { op: "editor-save" | "delete" | "repoint" | "same-text-new-inode" | "chmod-link" | "touch-link"; t: number }
@@ -107,7 +112,7 @@ async function act(w: World, s: Step): Promise<void> {
       return tolerate(() => fs.unlinkSync(home(TARGETS[s.t]!)));
     case "repoint":
       return tolerate(() => {
-        fs.symlinkSync(p("dots/extra.txt"), `${home(TARGETS[s.t]!)}.new`);
+        fs.symlinkSync(p(`${DOTS}/extra.txt`), `${home(TARGETS[s.t]!)}.new`);
         fs.renameSync(`${home(TARGETS[s.t]!)}.new`, home(TARGETS[s.t]!));
       });
     case "same-text-new-inode":
@@ -130,13 +135,13 @@ async function act(w: World, s: Step): Promise<void> {
     case "remove-added":
       return tolerate(() => fs.unlinkSync(path.join(p(DIRS[s.d]!), "added")));
     case "edit-in-place":
-      return tolerate(() => fs.appendFileSync(p(`dots/${SOURCES[s.s]!}`), "more\n"));
+      return tolerate(() => fs.appendFileSync(p(`${DOTS}/${SOURCES[s.s]!}`), "more\n"));
     case "delete-source":
-      return tolerate(() => fs.unlinkSync(p(`dots/${SOURCES[s.s]!}`)));
+      return tolerate(() => fs.unlinkSync(p(`${DOTS}/${SOURCES[s.s]!}`)));
     case "editor-save-source":
-      return tolerate(() => saveByRename(p(`dots/${SOURCES[s.s]!}`), "saved\n"));
+      return tolerate(() => saveByRename(p(`${DOTS}/${SOURCES[s.s]!}`), "saved\n"));
     case "chmod-source":
-      return tolerate(() => fs.chmodSync(p(`dots/${SOURCES[s.s]!}`), 0o600));
+      return tolerate(() => fs.chmodSync(p(`${DOTS}/${SOURCES[s.s]!}`), 0o600));
     case "move-ancestor-symlink":
     case "move-ancestor-deeper":
       return tolerate(() => {
@@ -188,7 +193,7 @@ describe("verdict cache (real disk)", () => {
       fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 6 }), async (steps) => {
         const sb = quietSandbox(TREE, "verdict-prop");
         const env: Record<string, string> = { ...sb.env };
-        const w: World = { sb, env, cli: cliIn(sb, "dots", () => w.env), moved: 0 };
+        const w: World = { sb, env, cli: cliIn(sb, DOTS, () => w.env), moved: 0 };
         await syncAndCache(w.cli);
         // The property says nothing unless the cache really answers at the start.
         expect(await cacheUse(w.cli)).toEqual({ used: true });
