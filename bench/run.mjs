@@ -108,7 +108,12 @@ const APPLY_FLOOR = "C floor: mkdir+symlink of an apply from scratch";
 
 // The scenarios of one farm, timed in this order in each round.
 function scenariosFor(N, farm, packages) {
-  const home = (which) => path.join(farm, which);
+  // Directories remade during the run live in scratch/: the farm directory itself (an ancestor of
+  // every stamped directory of the verdict cache) then never changes while scenarios are timed.
+  const scratchDir = path.join(farm, "scratch");
+  fs.mkdirSync(scratchDir, { recursive: true });
+  const SCRATCH = new Set(["home-apply", "state-apply", "home-floor", "home-stow"]);
+  const home = (which) => (SCRATCH.has(which) ? path.join(scratchDir, which) : path.join(farm, which));
   // A state dir that never exists: plan reads "nothing made yet" and never creates it.
   const lfEnv = (which, state = "state-none") => ({ ...CLEAN_ENV, HOME: home(which), LINKFARM_STATE_DIR: path.join(farm, state) });
   const stow = (target, dry) => ["--no-folding", ...(dry ? ["-n"] : []), "-d", "pkgs", "-t", target, ...packages];
@@ -136,10 +141,10 @@ function scenariosFor(N, farm, packages) {
       name: "linkfarm apply, from scratch",
       cmd: process.execPath,
       args: [cli, "apply"],
-      env: lfEnv("home-apply", "state-apply"),
+      env: { ...lfEnv("home-apply"), LINKFARM_STATE_DIR: home("state-apply") },
       setup: () => {
         fresh(home("home-apply"));
-        fs.rmSync(path.join(farm, "state-apply"), { recursive: true, force: true });
+        fs.rmSync(home("state-apply"), { recursive: true, force: true });
       },
       compare: "stow, from scratch",
       check: { args: [cli, "apply", "--json"], ok: expectSummary({ create: N }, (d) => { if (!d.ok) throw new Error("apply failed"); }) },
@@ -153,6 +158,30 @@ function scenariosFor(N, farm, packages) {
       compare: "stow, in sync (no-op)",
       check: { args: [cli, "apply", "--json"], ok: expectSummary({ ok: N, create: 0 }, (d) => { if (!d.ok) throw new Error("apply failed"); }) },
     },
+    {
+      // The verdict cache (README → Verdict cache): written by an in-sync apply with the same
+      // state dir (prepare: apply, past the 100 ms racy window, apply again); checked before and
+      // after the timed runs (status --json says whether the cache answered).
+      name: "linkfarm plan, in sync, warm cache",
+      cmd: process.execPath,
+      args: [cli, "plan"],
+      env: lfEnv("home-sync", "state-sync"),
+      compare: "stow, in sync (no-op)",
+      prepare: () => {
+        const apply = () => spawnSync(process.execPath, [cli, "apply", "-q"], { cwd: farm, env: lfEnv("home-sync", "state-sync") });
+        apply();
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 150);
+        apply();
+      },
+      recheck: true,
+      check: {
+        args: [cli, "status", "--json"],
+        ok: (r) => {
+          const c = JSON.parse(r.stdout).cache;
+          if (!c?.used) throw new Error(`the verdict cache did not answer: ${c?.why}`);
+        },
+      },
+    },
   ];
   if (HAVE_FLOOR) {
     list.push({ name: "C floor: lstat+readlink per target", cmd: floorBin, args: [path.join(farm, "targets.txt")] });
@@ -165,7 +194,7 @@ function scenariosFor(N, farm, packages) {
   });
   if (HAVE_FLOOR_APPLY) {
     // The operations come from linkfarm's own plan for an empty HOME (made once, untimed).
-    const ops = path.join(farm, "apply-ops.txt");
+    const ops = path.join(scratchDir, "apply-ops.txt");
     list.push({
       name: APPLY_FLOOR,
       cmd: floorApplyBin,
@@ -222,6 +251,7 @@ const median = (xs) => {
 // Alternating rounds over `scenarios`; returns name → {times[], rss[]}.
 function measure(scenarios, runs, cwd, label) {
   for (const s of scenarios) {
+    s.prepare?.();
     if (s.check) s.check.ok(once(s, s.check.args, cwd));
     once(s, s.args, cwd); // warm the page cache
   }
@@ -235,6 +265,8 @@ function measure(scenarios, runs, cwd, label) {
     }
   }
   process.stderr.write("\n");
+  // Scenarios whose premise the others could break (the warm verdict cache): still true after.
+  for (const s of scenarios) if (s.recheck) s.check.ok(once(s, s.check.args, cwd));
   return out;
 }
 

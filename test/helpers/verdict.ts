@@ -15,6 +15,22 @@ import { sandbox, type Sandbox, type Tree } from "./sandbox.js";
 
 export const QUIET_TMP = process.platform !== "win32" && fs.existsSync("/var/tmp") ? "/var/tmp" : os.tmpdir();
 
+/** Trees into HOME, relative links under .config, a target named by a variable. */
+export const FARM_MANIFEST = `version: 1
+source: .
+target: \${HOME}
+links:
+  - source: pkg
+    target: .
+    tree: true
+  - source: conf
+    target: .config/app
+    tree: true
+    relative: true
+  - source: single.txt
+    target: .single-\${LF_NAME:-x}
+`;
+
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Past the racy window (RACY_NS = 100 ms): what changed before is trusted by the next apply. */

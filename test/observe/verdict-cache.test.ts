@@ -8,25 +8,12 @@ import { writeVerdictCache } from "../../src/apply/verdict-cache-write.js";
 import { RACY_NS, cacheFileOf, checkVerdict, stampOf, type VerdictCacheFile } from "../../src/observe/verdict-cache.js";
 import { recordingFs, stampsFor } from "../../src/observe/verdict-stamps.js";
 import { realFs, realFsRead } from "../../src/platform/fs.js";
-import { cacheUse, cliIn, quietSandbox, sleep, syncAndCache, PAST_RACY_MS, type Cli } from "../helpers/verdict.js";
+import { FARM_MANIFEST, cacheUse, cliIn, quietSandbox, sleep, syncAndCache, PAST_RACY_MS, type Cli } from "../helpers/verdict.js";
 import type { Sandbox } from "../helpers/sandbox.js";
 
 const TAG = "verdict-unit";
 
-const MANIFEST = `version: 1
-source: .
-target: \${HOME}
-links:
-  - source: pkg
-    target: .
-    tree: true
-  - source: conf
-    target: .config/app
-    tree: true
-    relative: true
-  - source: single.txt
-    target: .single-\${LF_NAME:-x}
-`;
+const MANIFEST = FARM_MANIFEST;
 
 const TREE = {
   "dots/linkfarm.yaml": MANIFEST,

@@ -9,25 +9,12 @@ import * as path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Sandbox } from "../helpers/sandbox.js";
-import { cacheUse, cliIn, quietSandbox, sleep, syncAndCache, PAST_RACY_MS, type Cli } from "../helpers/verdict.js";
+import { FARM_MANIFEST, cacheUse, cliIn, quietSandbox, sleep, syncAndCache, PAST_RACY_MS, type Cli } from "../helpers/verdict.js";
 
 const RUNS = Number(process.env.LINKFARM_CACHE_RUNS ?? (process.env.LINKFARM_DEEP ? 200 : 30));
 const SEED = Number(process.env.LINKFARM_SEED ?? 20261202);
 
-const MANIFEST = `version: 1
-source: .
-target: \${HOME}
-links:
-  - source: pkg
-    target: .
-    tree: true
-  - source: conf
-    target: .config/app
-    tree: true
-    relative: true
-  - source: single.txt
-    target: .single-\${LF_NAME:-x}
-  - source: extra.txt
+const MANIFEST = `${FARM_MANIFEST}  - source: extra.txt
     target: .extra
     when:
       env: LF_EXTRA
