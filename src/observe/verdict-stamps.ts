@@ -20,16 +20,22 @@ export interface Recorder {
 
 export function recordingFs(inner: FsRead): Recorder {
   const touched = new Map<string, boolean>();
+  const wrapped = new Map<string, unknown>(); // one wrapper per method, made on first use
   const fs = new Proxy(inner, {
     get(target, name, receiver) {
       const v = Reflect.get(target, name, receiver) as unknown;
       if (typeof v !== "function" || typeof name !== "string") return v;
-      const follows = !NO_FOLLOW.has(name);
-      return (...args: unknown[]) => {
-        const p = args[0];
-        if (typeof p === "string") touched.set(p, (touched.get(p) ?? false) || follows);
-        return (v as (...a: unknown[]) => unknown).apply(target, args);
-      };
+      let w = wrapped.get(name);
+      if (w === undefined) {
+        const follows = !NO_FOLLOW.has(name);
+        w = (...args: unknown[]) => {
+          const p = args[0];
+          if (typeof p === "string" && (follows ? touched.get(p) !== true : !touched.has(p))) touched.set(p, follows);
+          return (v as (...a: unknown[]) => unknown).apply(target, args);
+        };
+        wrapped.set(name, w);
+      }
+      return w;
     },
   });
   return { fs, touched };
