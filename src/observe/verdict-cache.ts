@@ -75,6 +75,8 @@ export interface KeyFacts {
   /** The symlink rights the planner is given (platform/host.ts symlinkRights). */
   symlinks: string;
   conflict?: ConflictPolicy | undefined;
+  /** Who looks (uid, gids): what one user may read, another may not. */
+  user: string;
   /** The state file's bytes (undefined: no state file). */
   stateBytes: Uint8Array | undefined;
 }
@@ -86,7 +88,7 @@ export function verdictKey(k: KeyFacts): string {
   const { hash: _text, ...resolved } = k.manifest;
   const when = k.manifest.links.map((e) => (whenHolds(e.when, k.host) ? "1" : "0")).join("");
   const h = createHash("sha256");
-  h.update(JSON.stringify([CACHE_VERSION, k.version, k.host.os, k.host.home, k.symlinks, k.conflict ?? null, when]));
+  h.update(JSON.stringify([CACHE_VERSION, k.version, k.host.os, k.host.home, k.symlinks, k.conflict ?? null, when, k.user]));
   h.update("\0").update(JSON.stringify(resolved)).update("\0");
   h.update(k.stateBytes === undefined ? "no state" : createHash("sha256").update(k.stateBytes).digest("hex"));
   return h.digest("hex");

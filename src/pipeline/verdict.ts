@@ -25,6 +25,7 @@ export function currentKey(f: VerdictFacts): string {
     host: f.host,
     symlinks: symlinkRights(f.host),
     conflict: f.conflict,
+    user: `${process.getuid?.() ?? ""}:${process.getgroups?.().join(",") ?? ""}`,
     stateBytes: readStateBytes(f.fs, f.stateFile),
   });
 }
