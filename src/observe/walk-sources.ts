@@ -128,7 +128,7 @@ function walk(
     const isDir = d.isDirectory();
     const v = visit(child, isDir);
     if (v === "descend" && isDir) walk(fs, root, child, depth - 1, seen, visit);
-    else if (v === "list" && !d.name.includes(LOSSY)) seen.kinds.set(childOf(dir, d.name), kindFrom(() => d));
+    else if (v === "list" && !d.name.includes(LOSSY)) seen.kinds.set(childOf(dir, d.name), direntKind(d));
   }
 }
 
@@ -195,6 +195,11 @@ function lkindOf(p: string, fs: FsRead): SourceListing["kind"] {
   return kindFrom(() => fs.lstatSync(p, { throwIfNoEntry: false }));
 }
 
+// readdir's file type: what kindFrom says of an lstat.
+function direntKind(d: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean }): SourceListing["kind"] {
+  return d.isSymbolicLink() ? "symlink" : d.isFile() ? "file" : d.isDirectory() ? "dir" : "other";
+}
+
 function kindFrom(
   look: () => { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean } | undefined,
 ): SourceListing["kind"] {
@@ -206,6 +211,5 @@ function kindFrom(
     if (code === "ENOTDIR" || code === "ELOOP" || code === "ENAMETOOLONG") return "missing";
     throw err;
   }
-  if (!st) return "missing";
-  return st.isSymbolicLink() ? "symlink" : st.isFile() ? "file" : st.isDirectory() ? "dir" : "other";
+  return st ? direntKind(st) : "missing";
 }
