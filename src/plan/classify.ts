@@ -49,7 +49,8 @@ export function classify(
     entry: d.entry,
     observed: t.observed,
     sourceObserved: t.source,
-    mkdirs: d.mkdirs ? [...t.parent.missing] : [],
+    // Shared with the parent's observation (one array per directory, not per link): read only.
+    mkdirs: d.mkdirs ? t.parent.missing : [],
   };
   // A junction always stores an absolute path; elsewhere it is made as a directory symlink.
   if (d.type === "junction") {
