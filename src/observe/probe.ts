@@ -152,7 +152,9 @@ export function createProber(fs: FsRead, os: string): Prober {
       lastSourceReal = realDir(dir);
       lastSourceDir = dir;
     }
-    return childOf(lastSourceReal, path.basename(p));
+    const real = childOf(lastSourceReal, path.basename(p));
+    // No symlink above it (the usual case): its real path is its path; keep one string of it.
+    return real === p ? p : real;
   };
 
   return {

@@ -37,7 +37,9 @@ export function classify(
   e: StateLink | undefined,
   ctx: ClassifyContext,
 ): LinkAction {
-  const linkText = desiredLinkText(d, t.parent, platformFor(ctx.platform).path);
+  const wanted = desiredLinkText(d, t.parent, platformFor(ctx.platform).path);
+  // A link in place holds these very bytes: one copy of the text, not two.
+  const linkText = t.observed.kind === "symlink" && t.observed.text === wanted ? t.observed.text : wanted;
   const action: LinkAction = {
     kind: "ok",
     target: d.target,
