@@ -32,8 +32,9 @@ export function expand(
     const noMatch = listing.kind === "glob" && (listing.files ?? []).length === 0 ? (listing.noMatch ?? {}) : undefined;
     // Relative symlinks: their texts go through the target root (as Stow's), when below it.
     const base = entry.type === "symlink" && entry.relative ? manifest.targetRoot : undefined;
-    for (const [source, target] of pairs(entry, listing, diagnostics)) {
-      desired.push({
+    pairs(entry, listing, diagnostics, (source, target) => {
+      // The keys in this order (as a literal with spreads gave them), without an object per spread.
+      const d: DesiredLink = {
         target,
         source,
         type: entry.type,
@@ -41,22 +42,31 @@ export function expand(
         mkdirs: entry.mkdirs,
         conflict: entry.conflict,
         entry: entry.index,
-        ...(base !== undefined ? { base } : {}),
-        ...(noMatch ? { noMatch } : {}),
-      });
-    }
+      };
+      if (base !== undefined) d.base = base;
+      if (noMatch) d.noMatch = noMatch;
+      desired.push(d);
+    });
   }
   return { desired: dropDuplicates(desired, manifest, diagnostics, pathsFor(host.os).key), diagnostics };
 }
 
-// (source, target) pairs for one entry.
-function pairs(entry: LinkEntry, listing: SourceListing, diagnostics: Diagnostic[]): [string, string][] {
+// The (source, target) pairs of one entry, in order, to `each`.
+function pairs(
+  entry: LinkEntry,
+  listing: SourceListing,
+  diagnostics: Diagnostic[],
+  each: (source: string, target: string) => void,
+): void {
   const into = (source: string) =>
     entry.targetIsDir ? path.join(entry.target, path.basename(source)) : entry.target;
   if (listing.kind === "glob") {
     const base = listing.base ?? path.dirname(entry.source);
     const files = listing.files ?? [];
-    if (files.length === 0) return entry.optional ? [] : [[entry.source, entry.target]];
+    if (files.length === 0) {
+      if (!entry.optional) each(entry.source, entry.target);
+      return;
+    }
     if (files.length > 1 && !entry.targetIsDir) {
       diagnostics.push(
         diag(
@@ -65,19 +75,21 @@ function pairs(entry: LinkEntry, listing: SourceListing, diagnostics: Diagnostic
           at(entry.targetPos),
         ),
       );
-      return [];
+      return;
     }
-    return files.map((f) => {
+    for (const f of files) {
       const source = joinRel(base, f);
-      return [source, into(source)];
-    });
+      each(source, into(source));
+    }
+    return;
   }
-  if (listing.kind === "missing" && entry.optional) return [];
+  if (listing.kind === "missing" && entry.optional) return;
   if (entry.tree && listing.kind === "dir") {
     const root = into(entry.source);
-    return (listing.files ?? []).map((f) => [joinRel(entry.source, f), joinRel(root, f)]);
+    for (const f of listing.files ?? []) each(joinRel(entry.source, f), joinRel(root, f));
+    return;
   }
-  return [[entry.source, into(entry.source)]];
+  each(entry.source, into(entry.source));
 }
 
 // Several entries may share a target directory; only identical final targets clash (as the

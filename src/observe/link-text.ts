@@ -67,10 +67,62 @@ export function desiredLinkText(
     case "symlink":
     case "auto":
       if (!d.relative) return d.source;
-      return viaRoot(path, realParentOf(d.target, parent, path), d, parent) || ".";
+      return relativeText(path, d, parent);
     default:
       return assertNever(d.type);
   }
+}
+
+// The text up to the source's name, for the last (link directory, source directory) pair:
+// consecutive links (a tree's files, in order) mostly share both, and the text of a plain name
+// in a directory is that directory's text plus the name (see textPrefix for when it is not).
+interface DirText {
+  path: PathModule;
+  parent: ParentObserved;
+  base: string | undefined;
+  targetDir: string;
+  sourceDir: string;
+  /** Where the text starts from (viaRoot's `to`): the source must not be it or above it. */
+  to: string;
+  prefix: string;
+}
+let lastText: DirText | undefined;
+
+function relativeText(path: PathModule, d: DesiredLink, parent: ParentObserved): string {
+  const targetDir = path.dirname(d.target);
+  const cut = d.source.lastIndexOf("/");
+  const name = d.source.slice(cut + 1);
+  const plain = path.sep === "/" && cut > 0 && name !== "" && name !== "." && name !== ".." && d.source !== d.base;
+  const m = lastText;
+  if (
+    plain &&
+    m !== undefined &&
+    m.parent === parent &&
+    m.path === path &&
+    m.base === d.base &&
+    m.targetDir === targetDir &&
+    d.source.length === m.sourceDir.length + 1 + name.length &&
+    d.source.startsWith(m.sourceDir) &&
+    !isAtOrAbove(d.source, m.to)
+  )
+    return m.prefix + name;
+  const from = realDirOf(targetDir, parent, path);
+  const { ups, to } = viaRoot(path, from, d, parent);
+  const down = relativeLink(path, to, d.source);
+  const text = (down === "" || ups === "" ? ups + down : `${ups}/${down}`) || ".";
+  if (plain && isNormalPosix(d.source) && !isAtOrAbove(d.source, to)) {
+    const sourceDir = d.source.slice(0, cut);
+    const prefix = text.slice(0, text.length - name.length);
+    // As relativeLink's fast path builds it: (ups/)(rel/)name.
+    if (text.endsWith(name) && (prefix === "" || prefix.endsWith("/")))
+      lastText = { path, parent, base: d.base, targetDir, sourceDir, to, prefix };
+  }
+  return text;
+}
+
+// `p` is `to` or one of its ancestors (posix).
+function isAtOrAbove(p: string, to: string): boolean {
+  return to === p || (to.length > p.length && to.charCodeAt(p.length) === 47 && to.startsWith(p));
 }
 
 // A relative text from `from` (the link's real directory). Below the real target root
@@ -79,17 +131,18 @@ export function desiredLinkText(
 // the two differ only when the source lies inside the target root next to the link. Any
 // ancestor of `from` gives a text that resolves to the source (`from` has no symlinks), so
 // the root is only a choice of form. Elsewhere, and on win32: the shortest text.
-function viaRoot(path: PathModule, from: string, d: DesiredLink, parent: ParentObserved): string {
+// Returns the way up (`ups`) and where the way down starts (`to`): the text is `ups`, then
+// relativeLink(to, source).
+function viaRoot(path: PathModule, from: string, d: DesiredLink, parent: ParentObserved): { ups: string; to: string } {
   const root = d.base !== undefined && path.sep === "/" ? realRootOf(d.base, parent, path) : undefined;
   if (root === undefined || (root !== from && !from.startsWith(root === "/" ? "/" : root + "/")))
-    return relativeLink(path, from, d.source);
+    return { ups: "", to: from };
   let ups = root === from ? "" : "..";
   for (let i = root === "/" ? 1 : root.length + 1; i < from.length; i++) if (from.charCodeAt(i) === 47) ups += "/..";
   // A source below the root (lexically) is the same path below the real root: HOME reached
   // through a symlink (/home -> /var/home) still gets ".local/src/...", not "../../../home/...".
   const base = d.base!;
-  const down = relativeLink(path, d.source === base || d.source.startsWith(base + "/") ? base : root, d.source);
-  return down === "" || ups === "" ? ups + down : `${ups}/${down}`;
+  return { ups, to: d.source === base || d.source.startsWith(base + "/") ? base : root };
 }
 
 // realpath of the target root `base`, an ancestor of the link's directory, from the parent

@@ -88,10 +88,11 @@ export function observeTargets(
     if (t) targets.push(t);
   }
 
-  const desiredTargets = new Set(desired.map((d) => d.target));
+  const recorded = Object.keys(state.links);
+  const desiredTargets = recorded.length > 0 ? new Set(desired.map((d) => d.target)) : undefined;
   const prune: PruneObservation[] = [];
-  for (const target of Object.keys(state.links).sort()) {
-    if (desiredTargets.has(target)) continue;
+  for (const target of recorded.sort()) {
+    if (desiredTargets!.has(target)) continue;
     const observed = probe(target, () => prober.path(target));
     if (!observed) continue;
     const e = state.links[target]!;
@@ -101,10 +102,10 @@ export function observeTargets(
     prune.push(source ? { target, observed, source } : { target, observed });
   }
 
-  const needed = ancestorsOf(desired);
+  const needed = state.dirs.length > 0 ? ancestorsOf(desired) : undefined;
   const dirs: DirObservation[] = [];
   for (const dir of [...state.dirs].sort()) {
-    if (needed.has(dir)) continue;
+    if (needed!.has(dir)) continue;
     const o = probe(dir, (): DirObservation => {
       const observed = prober.path(dir);
       return observed.kind === "dir"

@@ -107,9 +107,17 @@ export function createProber(fs: FsRead, os: string): Prober {
     }
   }
 
+  // Links come a directory at a time (a tree's files in order): the last answer first.
+  let lastDir: string | undefined;
+  let lastParent: ParentObserved | undefined;
   function parent(dir: string): ParentObserved {
+    if (dir === lastDir) return lastParent!;
     const cached = parents.get(dir);
-    if (cached) return cached;
+    if (cached) {
+      lastDir = dir;
+      lastParent = cached;
+      return cached;
+    }
     // lstat first: a real directory needs no second call (its real path is its parent's plus
     // its name); a symlink is followed with stat, as before.
     const lst = lstat(dir);
@@ -129,11 +137,25 @@ export function createProber(fs: FsRead, os: string): Prober {
           : { ...above, missing: [...above.missing, dir] };
     }
     parents.set(dir, result);
+    lastDir = dir;
+    lastParent = result;
     return result;
   }
 
   // The real path of a source is its real parent (cached per directory) plus its name.
-  const realSource = (p: string): string => childOf(realDir(path.dirname(p)), path.basename(p));
+  // (Sources too come a directory at a time: the last directory's real path first.)
+  let lastSourceDir: string | undefined;
+  let lastSourceReal = "";
+  const realSource = (p: string): string => {
+    const dir = path.dirname(p);
+    if (dir !== lastSourceDir) {
+      lastSourceReal = realDir(dir);
+      lastSourceDir = dir;
+    }
+    const real = childOf(lastSourceReal, path.basename(p));
+    // No symlink above it (the usual case): its real path is its path; keep one string of it.
+    return real === p ? p : real;
+  };
 
   return {
     path: (p) => probeNow(p, fs),

@@ -7,7 +7,7 @@ import { diag, type Diagnostic } from "../diagnostic.js";
 import { diagAt } from "../manifest/pos.js";
 import type { LinkEntry, Manifest } from "../manifest/types.js";
 import { errnoCode, type FsRead } from "../platform/fs.js";
-import { childOf, isInside, path } from "../platform/paths.js";
+import { isInside, path } from "../platform/paths.js";
 import type { GlobNoMatch, SourceListing } from "./types.js";
 
 type Matcher = (p: string) => boolean;
@@ -20,9 +20,46 @@ export interface WalkResult {
   /**
    * What each listed source path is (its own kind, as readdir or lstat saw it while listing):
    * a tree file, a glob match, a plain entry's source. The observer need not lstat it again
-   * where a link's text alone decides (observe.ts).
+   * where a link's text alone decides (observe.ts). A Map of paths serves too.
    */
-  kinds: Map<string, SourceListing["kind"]>;
+  kinds: KindOfPath;
+}
+
+/** The kind of a listed path, by the exact path string (undefined when not listed). */
+export interface KindOfPath {
+  get(path: string): SourceListing["kind"] | undefined;
+}
+
+// The kinds the walk saw, kept per directory: the names readdir gave under the directory's
+// path, so that listing 100,000 files makes no path string per file. A path is split at its
+// last separator both when recorded and when looked up, so it finds exactly what a map keyed
+// by the whole path would. Asked a directory at a time (links come in listing order).
+class KindsByDir implements KindOfPath {
+  private readonly dirs = new Map<string, Map<string, SourceListing["kind"]>>();
+  private lastDir: string | undefined;
+  private lastNames: Map<string, SourceListing["kind"]> | undefined;
+
+  /** `dir` + separator + `name` (`dir` without a trailing separator, `name` without one). */
+  setIn(dir: string, name: string, kind: SourceListing["kind"]): void {
+    let names = this.dirs.get(dir);
+    if (!names) this.dirs.set(dir, (names = new Map()));
+    names.set(name, kind);
+  }
+
+  set(p: string, kind: SourceListing["kind"]): void {
+    const cut = p.lastIndexOf(path.sep);
+    this.setIn(p.slice(0, Math.max(cut, 0)), p.slice(cut + 1), kind);
+  }
+
+  get(p: string): SourceListing["kind"] | undefined {
+    const cut = p.lastIndexOf(path.sep);
+    const dir = p.slice(0, Math.max(cut, 0));
+    if (dir !== this.lastDir) {
+      this.lastDir = dir;
+      this.lastNames = this.dirs.get(dir);
+    }
+    return this.lastNames?.get(p.slice(cut + 1));
+  }
 }
 
 // Entries for which `wanted` is false (their `when` does not hold) are not listed at all.
@@ -35,7 +72,7 @@ export function walkSources(
   const diagnostics: Diagnostic[] = [];
   const listings: SourceListing[] = [];
   const dirs: string[] = [];
-  const kinds = new Map<string, SourceListing["kind"]>();
+  const kinds = new KindsByDir();
   for (const entry of manifest.links) {
     if (!wanted(entry)) continue;
     try {
@@ -50,7 +87,10 @@ export function walkSources(
 }
 
 /** What the walks collect besides the listings (WalkResult's `dirs` and `kinds`). */
-type Seen = Pick<WalkResult, "dirs" | "kinds">;
+interface Seen {
+  dirs: string[];
+  kinds: KindsByDir;
+}
 
 function listEntry(
   entry: LinkEntry,
@@ -122,13 +162,15 @@ function walk(
   if (depth <= 0) return;
   const dir = rel ? path.join(root, rel) : root;
   if (rel) seen.dirs.push(dir);
+  // childOf(dir, name) split at its last separator: `dir` itself, but "" for the root.
+  const under = dir.endsWith(path.sep) ? dir.slice(0, -1) : dir;
   for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
     if (isAsideName(d.name)) continue;
     const child = rel ? `${rel}/${d.name}` : d.name;
     const isDir = d.isDirectory();
     const v = visit(child, isDir);
     if (v === "descend" && isDir) walk(fs, root, child, depth - 1, seen, visit);
-    else if (v === "list" && !d.name.includes(LOSSY)) seen.kinds.set(childOf(dir, d.name), kindFrom(() => d));
+    else if (v === "list" && !d.name.includes(LOSSY)) seen.kinds.setIn(under, d.name, direntKind(d));
   }
 }
 
@@ -169,7 +211,7 @@ function whyNoMatch(
   let ignoredMatch: string | undefined;
   let dotMatch: string | undefined;
   const depth = scan.isGlobstar ? Infinity : scan.glob.split("/").length;
-  walk(fs, scan.base, "", depth, { dirs: [], kinds: new Map() }, (rel, isDir) => {
+  walk(fs, scan.base, "", depth, { dirs: [], kinds: new KindsByDir() }, (rel, isDir) => {
     if (isDir && scan.isGlobstar) return "descend";
     if (dot(rel)) {
       if (ignored(rel)) ignoredMatch ??= rel;
@@ -195,6 +237,11 @@ function lkindOf(p: string, fs: FsRead): SourceListing["kind"] {
   return kindFrom(() => fs.lstatSync(p, { throwIfNoEntry: false }));
 }
 
+// readdir's file type: what kindFrom says of an lstat.
+function direntKind(d: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean }): SourceListing["kind"] {
+  return d.isSymbolicLink() ? "symlink" : d.isFile() ? "file" : d.isDirectory() ? "dir" : "other";
+}
+
 function kindFrom(
   look: () => { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean } | undefined,
 ): SourceListing["kind"] {
@@ -206,6 +253,5 @@ function kindFrom(
     if (code === "ENOTDIR" || code === "ELOOP" || code === "ENAMETOOLONG") return "missing";
     throw err;
   }
-  if (!st) return "missing";
-  return st.isSymbolicLink() ? "symlink" : st.isFile() ? "file" : st.isDirectory() ? "dir" : "other";
+  return st ? direntKind(st) : "missing";
 }

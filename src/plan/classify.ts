@@ -37,20 +37,18 @@ export function classify(
   e: StateLink | undefined,
   ctx: ClassifyContext,
 ): LinkAction {
-  const linkText = desiredLinkText(d, t.parent, platformFor(ctx.platform).path);
-  const action: LinkAction = {
-    kind: "ok",
-    target: d.target,
-    reasonCode: "in-place",
-    reason: "",
-    type: d.type,
-    source: d.source,
-    ...(linkText !== undefined ? { linkText } : {}),
-    entry: d.entry,
-    observed: t.observed,
-    sourceObserved: t.source,
-    mkdirs: d.mkdirs ? [...t.parent.missing] : [],
-  };
+  const wanted = desiredLinkText(d, t.parent, platformFor(ctx.platform).path);
+  // A link in place holds these very bytes: one copy of the text, not two.
+  const linkText = t.observed.kind === "symlink" && t.observed.text === wanted ? t.observed.text : wanted;
+  // Shared with the parent's observation (one array per directory, not per link): read only.
+  const mkdirs = d.mkdirs ? t.parent.missing : [];
+  // (Two literals, not a spread: the keys in this order, and no object per link to throw away.)
+  const { target, type, source, entry } = d;
+  const { observed, source: sourceObserved } = t;
+  const action: LinkAction =
+    linkText !== undefined
+      ? { kind: "ok", target, reasonCode: "in-place", reason: "", type, source, linkText, entry, observed, sourceObserved, mkdirs }
+      : { kind: "ok", target, reasonCode: "in-place", reason: "", type, source, entry, observed, sourceObserved, mkdirs };
   // A junction always stores an absolute path; elsewhere it is made as a directory symlink.
   if (d.type === "junction") {
     if (!platformFor(ctx.platform).hasJunctions) action.note = `junction made as a directory symlink on ${ctx.platform}`;

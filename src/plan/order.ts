@@ -7,10 +7,12 @@ import type { Action } from "./types.js";
 
 export function sortActions<A extends Action>(actions: readonly A[]): A[] {
   const dirs = actions.filter(isDirRemoval);
-  const rest = actions.filter((a) => !isDirRemoval(a));
+  // (No directory removal, the usual case: one copy of the list, sorted in place.)
+  const rest = dirs.length === 0 ? actions.slice() : actions.filter((a) => !isDirRemoval(a));
   // Without surrogates, UTF-16 order is byte order and the engine's own comparison serves.
   if (rest.some((a) => SURROGATE.test(a.target))) rest.sort((a, b) => compareBytes(a.target, b.target));
   else rest.sort((a, b) => (a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
+  if (dirs.length === 0) return rest;
   dirs.sort((a, b) => depth(b.target) - depth(a.target) || compareBytes(a.target, b.target));
   return [...rest, ...dirs];
 }

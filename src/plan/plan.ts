@@ -2,7 +2,7 @@
 // the same inputs give a deep-equal plan.
 
 import type { ConflictPolicy, Manifest, SymlinkRights } from "../manifest/types.js";
-import type { Observation } from "../observe/types.js";
+import type { Observation, TargetObservation } from "../observe/types.js";
 import type { State } from "../state/types.js";
 import { isConcrete, markAuto, resolveAuto } from "./auto.js";
 import { classify, type ClassifyContext } from "./classify.js";
@@ -36,15 +36,17 @@ export function plan(manifest: Manifest, observation: Observation, state: State,
     ...(options.conflict ? { conflict: options.conflict } : {}),
   };
   const symlinks = options.symlinks ?? (ctx.platform === "win32" ? "unknown" : "allowed");
-  const byTarget = new Map(observation.targets.map((t) => [t.target, t]));
+  const targetOf = targetsInOrder(observation.targets);
   const names = new Map(manifest.links.map((e) => [e.index, entryName(e)]));
   const part = options.selection ? narrow(observation, state, names, options.selection, platformFor(ctx.platform)) : undefined;
   const actions: Action[] = [];
+  // No state file (a first plan, a drift check like Stow's): no per-link lookup in it.
+  const recorded = hasKeys(state.links);
   for (const d of part?.desired ?? observation.desired) {
-    const t = byTarget.get(d.target);
+    const t = targetOf(d.target);
     // A target the observer could not look at was reported as a diagnostic.
     if (!t) continue;
-    const e = Object.hasOwn(state.links, d.target) ? state.links[d.target] : undefined;
+    const e = recorded && Object.hasOwn(state.links, d.target) ? state.links[d.target] : undefined;
     const name = names.get(d.entry);
     let action;
     if (isConcrete(d)) action = classify(d, t, e, ctx);
@@ -73,6 +75,29 @@ export function plan(manifest: Manifest, observation: Observation, state: State,
     summary: summarize(sorted),
     ...(part ? { selection: part.selection } : {}),
   };
+}
+
+// The observation of a target by its path. The observer made one per desired link, in their
+// order (skipping those it could not look at), and the planner asks in that order (or a narrowed
+// subset of it): a cursor finds each without a map of every target; anything else (an
+// observation from elsewhere) falls back to a map, built once.
+function targetsInOrder(targets: readonly TargetObservation[]): (target: string) => TargetObservation | undefined {
+  let next = 0;
+  let byTarget: Map<string, TargetObservation> | undefined;
+  return (target) => {
+    for (let i = next; i < targets.length && i < next + 2; i++) {
+      if (targets[i]!.target !== target) continue;
+      next = i + 1;
+      return targets[i];
+    }
+    byTarget ??= new Map(targets.map((t) => [t.target, t]));
+    return byTarget.get(target);
+  };
+}
+
+function hasKeys(o: object): boolean {
+  for (const k in o) if (Object.hasOwn(o, k)) return true;
+  return false;
 }
 
 // Counts per kind.

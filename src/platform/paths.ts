@@ -44,7 +44,9 @@ function normalWin32(p: string): string {
 
 function under(child: string, parent: string, sep: string): boolean {
   if (child === parent) return true;
-  return child.startsWith(parent.endsWith(sep) ? parent : parent + sep);
+  if (parent.endsWith(sep)) return child.startsWith(parent);
+  // child.startsWith(parent + sep), without making that string (called per link).
+  return child.length > parent.length && child.charCodeAt(parent.length) === sep.charCodeAt(0) && child.startsWith(parent);
 }
 
 const posixPaths: Paths = {

@@ -125,3 +125,66 @@ describe("relative symlink text below the target root (GNU Stow's form)", () => 
     );
   });
 });
+
+describe("relative symlink text of consecutive links (the text is worked out once per pair of directories)", () => {
+  // Small alphabets so that sources often are the root, the link's directory or one of its
+  // ancestors: the cases where a directory's text plus a name is not the link's text.
+  const name = fc.constantFrom("a", "b", ".", "..", "c d");
+  const dir = fc.array(fc.constantFrom("a", "b"), { maxLength: 3 }).map((s) => "/" + s.join("/"));
+
+  it("many links sharing one parent observation get the same text as each alone", () => {
+    fc.assert(
+      fc.property(
+        dir,
+        fc.array(fc.constantFrom("a", "b"), { maxLength: 2 }),
+        fc.option(dir, { nil: undefined }),
+        fc.constantFrom("", "/var"),
+        fc.array(fc.tuple(dir, fc.array(name, { minLength: 1, maxLength: 4 })), { minLength: 1, maxLength: 6 }),
+        (existing, below, base, prefix, groups) => {
+          const shared: ParentObserved = { existing, existingReal: (prefix + existing).replace(/\/$/, "") || "/", dev: 1, missing: [] };
+          const target = path.join(existing, ...below, "t");
+          for (const [sourceDir, names] of groups) {
+            for (const n of names) {
+              const d = link(target, `${sourceDir === "/" ? "" : sourceDir}/${n}`, base);
+              // A fresh copy of the parent cannot be served from what the previous link left.
+              expect(desiredLinkText(d, shared)).toBe(desiredLinkText(d, { ...shared }));
+            }
+          }
+        },
+      ),
+      { numRuns: 3000, seed: 5 },
+    );
+  });
+
+  it("a source that is the link's own directory, or above it, next to ordinary files", () => {
+    const shared = parentOf("/h/a/b/t");
+    const sources = ["/h/a/x", "/h/a/b", "/h/a/y", "/h/a", "/h/a/z", "/s/a/b/t/u", "/s/a/b/t", "/s/a/b/v"];
+    expect(sources.map((s) => desiredLinkText(link("/h/a/b/t", s, "/h"), shared))).toEqual([
+      "../../a/x",
+      "../../a/b",
+      "../../a/y",
+      "../../a",
+      "../../a/z",
+      "../../../s/a/b/t/u",
+      "../../../s/a/b/t",
+      "../../../s/a/b/v",
+    ]);
+    expect(["/h/a/x", "/h/a/b", "/h/a/y", "/h/a", "/h/a/b/t/u"].map((s) => desiredLinkText(link("/h/a/b/t", s), shared))).toEqual([
+      "../x",
+      ".",
+      "../y",
+      "..",
+      "t/u",
+    ]);
+    // The root itself as a source, after its sibling: the way down starts at the root, not above it.
+    const below = parentOf("/h/m/a/t");
+    expect(["/h/q", "/h/m", "/h/r"].map((s) => desiredLinkText(link("/h/m/a/t", s, "/h/m"), below))).toEqual(["../../q", "..", "../../r"]);
+    // The same with the root reached through a symlink (/h -> /v/h).
+    const via: ParentObserved = { existing: "/h/m/a", existingReal: "/v/h/m/a", dev: 1, missing: [] };
+    expect(["/h/q", "/h/m", "/h/r"].map((s) => desiredLinkText(link("/h/m/a/t", s, "/h/m"), via))).toEqual([
+      "../../../../h/q",
+      "..",
+      "../../../../h/r",
+    ]);
+  });
+});

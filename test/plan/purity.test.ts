@@ -40,6 +40,23 @@ describe("purity", () => {
     expect(JSON.parse(JSON.stringify(one))).toEqual(one);
   });
 
+  it("the order of the target observations does not matter, nor one left out (a target that could not be looked at)", () => {
+    const sb = sandbox({ "repo/t/x": "X", "repo/t/y": "Y", "repo/t/z": "Z", "home/t/y": { symlink: "/nope" } });
+    const m = buildManifest({ dir: sb.p("repo"), targetRoot: sb.home, links: [{ source: "t", target: "t", tree: true }] });
+    const state = emptyState(m.file);
+    const { observation } = observe(m, state, { fs: realFsRead, host: hostFor(sb.home) });
+    const one = plan(m, observation, state);
+    expect(one.actions.map((a) => a.kind)).toEqual(["create", "conflict", "create"]);
+    const reversed = plan(m, { ...observation, targets: [...observation.targets].reverse() }, state);
+    expect(reversed).toEqual(one);
+    const [x, , z] = observation.targets;
+    const gap = plan(m, { ...observation, targets: [x!, z!] }, state);
+    expect(gap.actions.map((a) => [a.target, a.kind])).toEqual([
+      [sb.p("home/t/x"), "create"],
+      [sb.p("home/t/z"), "create"],
+    ]);
+  });
+
   it("src/plan imports no node: module and uses neither fs nor process", () => {
     for (const file of filesUnder(path.join(SRC, "plan"))) {
       const text = fs.readFileSync(file, "utf8");

@@ -3,6 +3,7 @@
 
 import * as fs from "node:fs";
 import * as path from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readHostFacts } from "../../src/platform/host.js";
 import { HOST_OS } from "../../src/platform/os.js";
@@ -104,5 +105,20 @@ describe("the host", () => {
         .join("\n");
     const readers = files.filter((f) => /process\.platform\b/.test(code(f)));
     expect(readers).toEqual([path.join("platform", "os.ts")]);
+  });
+});
+
+describe("isInside without building parent + separator", () => {
+  it("is exactly child === parent or a prefix test with the separator, on both path rules", () => {
+    const seg = fc.constantFrom("", "a", "ab", "b", "\\", "/", "a/", "a\\");
+    const p = fc.array(seg, { maxLength: 5 }).map((s) => s.join(""));
+    fc.assert(
+      fc.property(p, p, (child, parent) => {
+        const old = (c: string, q: string, sep: string) => c === q || c.startsWith(q.endsWith(sep) ? q : q + sep);
+        expect(pathsFor("linux").isInside(child, parent)).toBe(old(child, parent, "/"));
+        expect(win.isInside(child, parent)).toBe(old(win.key(child), win.key(parent), "\\"));
+      }),
+      { numRuns: 3000, seed: 3 },
+    );
   });
 });
