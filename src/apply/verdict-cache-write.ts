@@ -12,7 +12,7 @@ import { stampsFor } from "../observe/verdict-stamps.js";
 import { writeFileAtomic, type FsWrite } from "../platform/fs.js";
 import type { Diagnostic } from "../diagnostic.js";
 import type { Plan } from "../plan/types.js";
-import { currentKey, type VerdictFacts } from "../pipeline/verdict.js";
+import { currentKey, currentTextKey, type VerdictFacts } from "../pipeline/verdict.js";
 import type { Recorder } from "../observe/verdict-stamps.js";
 import type { ApplyResult } from "./types.js";
 import { path } from "../platform/paths.js";
@@ -80,6 +80,8 @@ export interface WriteCacheArgs {
   stateFile: string;
   /** The key for the state as it is now (after the apply). */
   key: string;
+  /** The text key for it (pipeline/verdict.ts currentTextKey), when there is one. */
+  textKey?: string | undefined;
   /** Paths the planning observation looked at (observe/verdict-stamps.ts recordingFs). */
   touched: ReadonlyMap<string, boolean>;
   /** Wall clock (ns) before that observation began. */
@@ -130,7 +132,8 @@ export function writeVerdictCache(a: WriteCacheArgs): string | undefined {
     if (racy) return `changed too recently to be trusted: ${racy[0]}`;
     const devices = vouch(a, dirOfDevice, previousDevices(a.fs, file));
     if (typeof devices === "string") return devices;
-    const doc: VerdictCacheFile = { version: CACHE_VERSION, key: a.key, stamps, links: a.links, plainSymlinks: a.plainSymlinks, written: String(a.startedNs), devices };
+    const textKey = a.textKey !== undefined ? { textKey: a.textKey } : {};
+    const doc: VerdictCacheFile = { version: CACHE_VERSION, key: a.key, ...textKey, stamps, links: a.links, plainSymlinks: a.plainSymlinks, written: String(a.startedNs), devices };
     writeFileAtomic(a.fs, file, JSON.stringify(doc), 0o600);
     return undefined;
   } catch (err) {
@@ -146,6 +149,8 @@ export interface AfterApply extends Omit<VerdictFacts, "fs"> {
   diagnostics: readonly Diagnostic[];
   recorder: Recorder;
   startedNs: bigint;
+  /** The manifest's text when it may make a text key (cli/load-context.ts ManifestContext.text). */
+  text?: string | undefined;
 }
 
 /**
@@ -163,8 +168,10 @@ export function saveVerdictAfterApply(a: AfterApply): string | undefined {
     (x) => x.kind === "ok" && x.type !== "hardlink" && (x.sourceObserved.kind === "file" || x.sourceObserved.kind === "dir"),
   );
   let key: string;
+  let textKey: string | undefined;
   try {
     key = currentKey(a);
+    textKey = a.text !== undefined ? currentTextKey({ ...a, file: a.manifest.file, text: a.text }) : undefined;
   } catch {
     return "state file unreadable";
   }
@@ -173,6 +180,7 @@ export function saveVerdictAfterApply(a: AfterApply): string | undefined {
     os: a.host.os,
     stateFile: a.stateFile,
     key,
+    textKey,
     touched: a.recorder.touched,
     startedNs: a.startedNs,
     links: plan.summary.ok,

@@ -4,7 +4,7 @@
 
 import { readJournal, replayJournal } from "../state/replay.js";
 import { UserError, hasErrors, needsUser, type Diagnostic } from "../diagnostic.js";
-import { loadManifest } from "../manifest/load.js";
+import { loadManifest, type LoadOptions, type LocateResult } from "../manifest/load.js";
 import type { ConflictPolicy, HostFacts, Manifest } from "../manifest/types.js";
 import type { DesiredLink } from "../expand/types.js";
 import type { Observation } from "../observe/types.js";
@@ -51,21 +51,37 @@ export interface ContextOptions {
 export type BaseContext = Pick<Context, "host" | "manifest" | "sources" | "stateFile" | "state" | "warnings">;
 
 /** The manifest and where its state lives, before the state is read. */
-export type ManifestContext = Pick<Context, "host" | "manifest" | "sources" | "stateFile" | "warnings">;
+export type ManifestContext = Pick<Context, "host" | "manifest" | "sources" | "stateFile" | "warnings"> & {
+  /**
+   * The manifest's text when it is YAML or JSON and loaded without any diagnostic (not even one
+   * -q hides): what the verdict cache's text key is made of (pipeline/verdict.ts).
+   */
+  text?: string;
+};
 
 // Settings → host facts, the valid manifest (`config` overrides -c, e.g. a saved plan's
 // manifest) and its state file path. Throws a UserError on any manifest error.
-export async function loadManifestContext(settings: Settings, config?: string): Promise<ManifestContext> {
+export async function loadManifestContext(settings: Settings, config?: string, pre?: LocateResult): Promise<ManifestContext> {
   const host = readHostFacts(settings.env);
-  const file = config ?? (settings.config !== undefined ? path.resolve(settings.cwd, settings.config) : undefined);
-  const loaded = await loadManifest({ cwd: settings.cwd, host, ...(file !== undefined ? { config: file } : {}) });
+  const loaded = await loadManifest(manifestOptions(settings, host, config), pre);
   const sources = loaded.sources;
   if (!loaded.manifest || hasErrors(loaded.diagnostics)) throw new UserError(loaded.diagnostics, 1, sources);
   const manifest = loaded.manifest;
-  const override = settings.state !== undefined ? path.resolve(settings.cwd, settings.state) : undefined;
-  const stateFile = stateFilePath(manifest.file, host, override);
+  const stateFile = stateFileOf(settings, manifest.file, host);
   const warnings = loaded.diagnostics.filter((d) => !settings.quiet || needsUser(d));
-  return { host, manifest, sources, stateFile, warnings };
+  const text = loaded.diagnostics.length === 0 ? sources.get(manifest.file) : undefined;
+  return { host, manifest, sources, stateFile, warnings, ...(text !== undefined ? { text } : {}) };
+}
+
+/** Where `loadManifest` looks: -c (or `config`, e.g. a saved plan's manifest), else up from cwd. */
+export function manifestOptions(settings: Settings, host: HostFacts, config?: string): LoadOptions {
+  const file = config ?? (settings.config !== undefined ? path.resolve(settings.cwd, settings.config) : undefined);
+  return { cwd: settings.cwd, host, ...(file !== undefined ? { config: file } : {}) };
+}
+
+/** The state file of the manifest `file` (--state overrides). */
+export function stateFileOf(settings: Settings, file: string, host: HostFacts): string {
+  return stateFilePath(file, host, settings.state !== undefined ? path.resolve(settings.cwd, settings.state) : undefined);
 }
 
 // The recorded state, read-only. A journal left by a killed apply holds completed actions:

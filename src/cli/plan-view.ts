@@ -9,15 +9,19 @@ import { selectionLine } from "../report/selection.js";
 import { renderText } from "../report/text.js";
 import type { Settings } from "./args.js";
 import type { IO } from "./io.js";
-import { cachedVerdict, verdictPlan } from "../pipeline/verdict.js";
+import { cachedTextVerdict, cachedVerdict, verdictPlan } from "../pipeline/verdict.js";
+import { locateManifest, manifestText, type LocateResult } from "../manifest/load.js";
+import { readHostFacts } from "../platform/host.js";
 import type { HostFacts } from "../manifest/types.js";
 import { realFsRead } from "../platform/fs.js";
 import {
   loadContext,
   loadManifestContext,
+  manifestOptions,
   printDiagnostics,
   printSkipped,
   progressFor,
+  stateFileOf,
   type Context,
   type ManifestContext,
 } from "./load-context.js";
@@ -73,12 +77,29 @@ export function servedVerdict(settings: Settings, located: ManifestContext): num
 
 /**
  * The plan `plan` and `apply --dry-run` print: from the verdict cache when it may serve this
- * output and holds for this run (then `plan` has only its summary), else planned afresh.
+ * output and holds for this run (then `plan` has only its summary) — by the manifest's text
+ * when the cache has a text key, so the manifest is not even parsed, else by the resolved
+ * manifest — otherwise planned afresh.
  */
 export async function displayedPlan(settings: Settings, io: IO): Promise<{ plan: Plan; host: HostFacts }> {
-  const located = await loadManifestContext(settings);
+  const host = readHostFacts(settings.env);
+  const where = await locateManifest(manifestOptions(settings, host));
+  const byText = verdictMayServe(settings) ? servedByText(settings, host, where) : undefined;
+  if (byText) return byText;
+  const located = await loadManifestContext(settings, undefined, where);
   const links = servedVerdict(settings, located);
   if (links === undefined) return planForDisplay(settings, io, located);
   printDiagnostics(io, located.warnings, located.sources, false);
   return { plan: verdictPlan(located.manifest, links), host: located.host };
+}
+
+// The verdict by the manifest's text (found, read, not parsed): a YAML or JSON manifest with no
+// other manifest beside it (that warning is the only one a parse would not repeat).
+function servedByText(settings: Settings, host: HostFacts, where: LocateResult): { plan: Plan; host: HostFacts } | undefined {
+  if (!("located" in where)) return undefined;
+  const { file, kind, bytes, hash, notes } = where.located;
+  if (kind === "js" || notes.length > 0) return undefined;
+  const stateFile = stateFileOf(settings, file, host);
+  const v = cachedTextVerdict({ fs: realFsRead, stateFile, host, conflict: settings.conflict, file, text: manifestText(bytes) });
+  return "links" in v ? { plan: verdictPlan({ file, hash }, v.links), host } : undefined;
 }

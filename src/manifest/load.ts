@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { diag, hasErrors, inFileOrder, type Diagnostic } from "../diagnostic.js";
 import { errnoCode, realFsRead, type FsRead } from "../platform/fs.js";
-import { discover } from "./discover.js";
+import { discover, type ConfigKind } from "./discover.js";
 import { ignoredManifestsWarning, otherManifests } from "./ignored.js";
 import { noLocator, type Locator } from "./locate.js";
 import { importJsConfig } from "./parse-js.js";
@@ -37,34 +37,49 @@ export type LoadResult =
       file?: string;
     };
 
-export async function loadManifest(options: LoadOptions): Promise<LoadResult> {
+/** A manifest found and read, not yet parsed: what `loadManifest` starts from. */
+export interface Located {
+  file: string;
+  kind: ConfigKind;
+  bytes: Buffer;
+  /** sha256 of the bytes (hex): the manifest's `hash`. */
+  hash: string;
+  /** "Several manifests here: this one was used" (a warning), when others sit beside it. */
+  notes: Diagnostic[];
+}
+
+export type LocateResult = { located: Located } | { diagnostics: Diagnostic[]; file?: string };
+
+// discover → the file, its kind and bytes (no parsing): loadManifest's first step, and all the
+// verdict cache's text key needs (pipeline/verdict.ts).
+export async function locateManifest(options: LoadOptions): Promise<LocateResult> {
   const fs = options.fs ?? realFsRead;
-  const sources = new Map<string, string>();
-  let file: string | undefined;
-  // Which manifest was used when others sit beside it: said with every outcome.
-  let notes: Diagnostic[] = [];
-  const fail = (diagnostics: Diagnostic[]): LoadResult => ({
-    diagnostics: inFileOrder([...notes, ...diagnostics]),
-    sources,
-    ...(file ? { file } : {}),
-  });
-
-  // discover
   const found = await discover({ cwd: options.cwd, config: options.config, home: options.host.home, fs });
-  if (!found.found) return fail(found.diagnostics);
-  const kind = found.found.kind;
-  file = found.found.filepath;
+  if (!found.found) return { diagnostics: found.diagnostics };
+  const { kind, filepath: file } = found.found;
   const others = options.config === undefined ? otherManifests(file, fs) : [];
-  if (others.length > 0) notes = [ignoredManifestsWarning(file, others)];
-
-  // read
+  const notes = others.length > 0 ? [ignoredManifestsWarning(file, others)] : [];
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
   } catch (err) {
-    return fail([diag("config-unreadable", `cannot read ${file}: ${errnoCode(err) ?? String(err)}`, { file })]);
+    return { diagnostics: [...notes, diag("config-unreadable", `cannot read ${file}: ${errnoCode(err) ?? String(err)}`, { file })], file };
   }
-  const hash = createHash("sha256").update(bytes).digest("hex");
+  return { located: { file, kind, bytes, hash: createHash("sha256").update(bytes).digest("hex"), notes } };
+}
+
+/** A YAML or JSON manifest's text as parsed (UTF-8, a byte order mark dropped). */
+export function manifestText(bytes: Buffer): string {
+  return bytes.toString("utf8").replace(/^\uFEFF/, "");
+}
+
+export async function loadManifest(options: LoadOptions, pre?: LocateResult): Promise<LoadResult> {
+  const sources = new Map<string, string>();
+  const where = pre ?? (await locateManifest(options));
+  if (!("located" in where)) return { diagnostics: inFileOrder(where.diagnostics), sources, ...(where.file ? { file: where.file } : {}) };
+  const { file, kind, bytes, hash, notes } = where.located;
+  // Which manifest was used when others sit beside it: said with every outcome.
+  const fail = (diagnostics: Diagnostic[]): LoadResult => ({ diagnostics: inFileOrder([...notes, ...diagnostics]), sources, file });
 
   // parse
   let value: unknown;
@@ -74,7 +89,7 @@ export async function loadManifest(options: LoadOptions): Promise<LoadResult> {
     if (r.diagnostics.length > 0) return fail(r.diagnostics);
     value = r.value;
   } else {
-    const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
+    const text = manifestText(bytes);
     sources.set(file, text);
     const r = await parseManifestText(text, file, kind);
     if (hasErrors(r.diagnostics)) return fail(r.diagnostics);

@@ -32,6 +32,12 @@ export interface VerdictCacheFile {
   version: typeof CACHE_VERSION;
   /** verdictKey(): linkfarm version, resolved manifest, state bytes, options, platform facts. */
   key: string;
+  /**
+   * verdictTextKey(): the same with the manifest's path, bytes and the environment variables
+   * it names in place of the resolved manifest; lets `plan` skip parsing it. Absent when the
+   * manifest's text cannot vouch for what it resolves to (see there).
+   */
+  textKey?: string;
   stamps: Stamp[];
   /** How many links are in place (the verdict: all of them `ok`). */
   links: number;
@@ -94,6 +100,43 @@ export function verdictKey(k: KeyFacts): string {
   return h.digest("hex");
 }
 
+export interface TextKeyFacts extends Omit<KeyFacts, "manifest"> {
+  /** The manifest file (absolute) and its text. */
+  file: string;
+  text: string;
+}
+
+// The names of environment variables `text` may read: every variable set now whose name occurs
+// in it as a whole word. A variable the manifest uses (`$X`, `${X}`, `when: {env: X}`) is named
+// in its text verbatim unless written with a backslash escape, which verdictTextKey refuses; one
+// that is unset now but set later then occurs too, and changes the key.
+function namedVariables(text: string, env: Readonly<Record<string, string | undefined>>): string[] {
+  const word = /[A-Za-z0-9_]/;
+  const named = (name: string): boolean => {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+      if (!word.test(text[at - 1] ?? " ") && !word.test(text[at + name.length] ?? " ")) return true;
+    }
+    return false;
+  };
+  return Object.keys(env).filter((n) => n !== "" && env[n] !== undefined && named(n)).sort();
+}
+
+/**
+ * verdictKey with the manifest as text: its path and bytes, and the value of every variable
+ * its text names, stand for what it resolves to (on the same host facts). Undefined when the
+ * text cannot vouch for that: a backslash (an escape may spell a variable's name), or a
+ * platform whose variable names ignore case.
+ */
+export function verdictTextKey(k: TextKeyFacts): string | undefined {
+  if (k.text.includes("\\") || k.host.os === "win32") return undefined;
+  const vars = namedVariables(k.text, k.host.env).map((n) => [n, k.host.env[n]]);
+  const h = createHash("sha256");
+  h.update(JSON.stringify(["text", CACHE_VERSION, k.version, k.host.os, k.host.hostname, k.host.home, k.symlinks, k.conflict ?? null, k.user, k.file, vars]));
+  h.update("\0").update(k.text).update("\0");
+  h.update(k.stateBytes === undefined ? "no state" : createHash("sha256").update(k.stateBytes).digest("hex"));
+  return h.digest("hex");
+}
+
 /** lstat of `p` as a stamp (never follows the last component). */
 export function stampOf(fs: FsRead, p: string): Stamp {
   const st = fs.lstatSync(p, { bigint: true, throwIfNoEntry: false });
@@ -139,7 +182,7 @@ export type Verdict = Pick<VerdictCacheFile, "links" | "plainSymlinks"> | { why:
  * The verdict for `key`: every stamp of the cache written for that key is unchanged and no
  * crashed apply left a journal → all `links` links are in place. Otherwise why not.
  */
-export function checkVerdict(fs: FsRead, stateFile: string, key: string): Verdict {
+export function checkVerdict(fs: FsRead, stateFile: string, key: { key: string } | { textKey: string }): Verdict {
   let cache: VerdictCacheFile | undefined;
   try {
     cache = parseCache(fs.readFileSync(cacheFileOf(stateFile), "utf8"));
@@ -147,7 +190,8 @@ export function checkVerdict(fs: FsRead, stateFile: string, key: string): Verdic
     return { why: errnoCode(err) === "ENOENT" ? "no cache yet" : "cache unreadable" };
   }
   if (!cache) return { why: "cache malformed" };
-  if (cache.key !== key) return { why: "manifest, state, options or linkfarm changed" };
+  const same = "key" in key ? cache.key === key.key : cache.textKey === key.textKey;
+  if (!same) return { why: "manifest, state, options or linkfarm changed" };
   if (fs.existsSync(journalPath(stateFile))) return { why: "a crashed apply left a journal" };
   for (const s of cache.stamps) if (!sameStamp(fs, s)) return { why: `changed: ${s[0]}` };
   return { links: cache.links, plainSymlinks: cache.plainSymlinks === true };

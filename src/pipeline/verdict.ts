@@ -3,7 +3,7 @@
 // write one. The planner itself never sees the cache.
 
 import type { ConflictPolicy, HostFacts, Manifest } from "../manifest/types.js";
-import { checkVerdict, readStateBytes, verdictKey, type Verdict } from "../observe/verdict-cache.js";
+import { checkVerdict, readStateBytes, verdictKey, verdictTextKey, type Verdict } from "../observe/verdict-cache.js";
 import { ACTION_KINDS, type Plan, type Summary } from "../plan/types.js";
 import type { FsRead } from "../platform/fs.js";
 import { symlinkRights } from "../platform/host.js";
@@ -17,6 +17,11 @@ export interface VerdictFacts {
   conflict?: ConflictPolicy | undefined;
 }
 
+/** Who looks (uid, gids): what one user may read, another may not. */
+function user(): string {
+  return `${process.getuid?.() ?? ""}:${process.getgroups?.().join(",") ?? ""}`;
+}
+
 /** The key of a run over `f.manifest` with the state file as it is on disk now. */
 export function currentKey(f: VerdictFacts): string {
   return verdictKey({
@@ -25,9 +30,41 @@ export function currentKey(f: VerdictFacts): string {
     host: f.host,
     symlinks: symlinkRights(f.host),
     conflict: f.conflict,
-    user: `${process.getuid?.() ?? ""}:${process.getgroups?.().join(",") ?? ""}`,
+    user: user(),
     stateBytes: readStateBytes(f.fs, f.stateFile),
   });
+}
+
+export interface TextFacts extends Omit<VerdictFacts, "manifest"> {
+  /** The manifest file and its text (YAML or JSON, as read). */
+  file: string;
+  text: string;
+}
+
+/** The text key of a run (observe/verdict-cache.ts verdictTextKey); undefined: none can be had. */
+export function currentTextKey(f: TextFacts): string | undefined {
+  return verdictTextKey({
+    version: VERSION,
+    file: f.file,
+    text: f.text,
+    host: f.host,
+    symlinks: symlinkRights(f.host),
+    conflict: f.conflict,
+    user: user(),
+    stateBytes: readStateBytes(f.fs, f.stateFile),
+  });
+}
+
+/** cachedVerdict by the manifest's text, before (instead of) parsing it. */
+export function cachedTextVerdict(f: TextFacts): Verdict {
+  let textKey: string | undefined;
+  try {
+    textKey = currentTextKey(f);
+  } catch {
+    return { why: "state file unreadable" };
+  }
+  if (textKey === undefined) return { why: "the manifest's text cannot stand for what it resolves to" };
+  return checkVerdict(f.fs, f.stateFile, { textKey });
 }
 
 export const CACHE_OFF = "turned off (--no-cache or LINKFARM_NO_CACHE)";
@@ -44,7 +81,7 @@ export function cachedVerdict(f: VerdictFacts, enabled: boolean): Verdict {
   } catch {
     return { why: "state file unreadable" };
   }
-  return checkVerdict(f.fs, f.stateFile, key);
+  return checkVerdict(f.fs, f.stateFile, { key });
 }
 
 /**

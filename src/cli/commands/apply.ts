@@ -82,7 +82,8 @@ async function applyLocked(settings: Settings, io: IO): Promise<number> {
     progress?.end();
     if (fresh && settings.cache) {
       const { manifest, host, stateFile } = ctx;
-      saveVerdictAfterApply({ fs: realFs, stateFile, manifest, host, conflict: settings.conflict, plan, result, ...fresh });
+      const { text } = recovered.located;
+      saveVerdictAfterApply({ fs: realFs, stateFile, manifest, host, conflict: settings.conflict, plan, result, text, ...fresh });
     }
     const stopped = trap.exitCode();
     if (result.interrupted && stopped !== undefined) return reportInterrupted(plan, result, io, settings, stopped);
