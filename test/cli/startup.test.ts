@@ -1,9 +1,8 @@
-// Start-up (issue #16, budget 1): what the built bin loads and where its compile cache goes.
-// Runs dist/cli.js (npm test builds it first).
+// Start-up (issue #16, budget 1): what the built bin loads and where its code cache goes.
+// Runs the bin, dist/cli.cjs (npm test builds it first).
 
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as module from "node:module";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { BIN, runBin } from "../helpers/cli.js";
@@ -29,15 +28,14 @@ describe("start-up", () => {
     expect(loaded).not.toContain("NativeModule child_process");
   });
 
-  it("the bin puts Node's compile cache where NODE_COMPILE_CACHE says (Node >= 22.1), never in the package or the state dir", async () => {
-    const sb = sandbox({ "repo/linkfarm.yaml": MANIFEST, "repo/dots/.bashrc": "x\n" });
-    const cache = sb.p("compile-cache");
+  it("the bin puts its code cache in the OS temp dir, never in the package or the state dir", async () => {
+    const sb = sandbox({ "repo/linkfarm.yaml": MANIFEST, "repo/dots/.bashrc": "x\n", "tmp/.keep": "" });
+    const tmp = sb.p("tmp");
     const before = fs.readdirSync(path.dirname(BIN), { recursive: true }).length;
-    const r = await runBin(["plan", "--json"], { cwd: sb.p("repo"), env: { ...sb.env, NODE_COMPILE_CACHE: cache } });
+    const r = await runBin(["plan", "--json"], { cwd: sb.p("repo"), env: { ...sb.env, TMPDIR: tmp, TEMP: tmp, TMP: tmp } });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).summary.create).toBe(1);
-    const hasCache = typeof (module as { enableCompileCache?: unknown }).enableCompileCache === "function";
-    expect(fs.existsSync(cache)).toBe(hasCache);
+    expect(fs.readdirSync(tmp).filter((n) => n.startsWith("linkfarm-compile-cache"))).toHaveLength(1);
     expect(fs.existsSync(sb.stateDir)).toBe(false);
     expect(fs.readdirSync(path.dirname(BIN), { recursive: true }).length).toBe(before);
   });

@@ -34,9 +34,9 @@ export async function runCli(
 }
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const BIN = path.join(REPO_ROOT, "dist", "cli.js");
+export const BIN = path.join(REPO_ROOT, "dist", "cli.cjs");
 
-/** Spawn the built `dist/cli.js` (npm test builds it first). */
+/** Spawn the built bin `dist/cli.cjs` (npm test builds it first). */
 export function runBin(
   args: string[],
   opts: { cwd: string; env: Record<string, string | undefined>; input?: string },
