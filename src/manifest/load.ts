@@ -3,9 +3,9 @@
 // Returns { manifest, diagnostics } when valid (diagnostics may hold warnings), or
 // { diagnostics } with at least one error. Never throws on user mistakes.
 
-import { createHash } from "node:crypto";
 import { diag, hasErrors, inFileOrder, type Diagnostic } from "../diagnostic.js";
 import { errnoCode, realFsRead, type FsRead } from "../platform/fs.js";
+import { sha256Hex } from "../platform/sha256.js";
 import { discover } from "./discover.js";
 import { ignoredManifestsWarning, otherManifests } from "./ignored.js";
 import { noLocator, type Locator } from "./locate.js";
@@ -64,7 +64,7 @@ export async function loadManifest(options: LoadOptions): Promise<LoadResult> {
   } catch (err) {
     return fail([diag("config-unreadable", `cannot read ${file}: ${errnoCode(err) ?? String(err)}`, { file })]);
   }
-  const hash = createHash("sha256").update(bytes).digest("hex");
+  const hash = sha256Hex(bytes);
 
   // parse
   let value: unknown;
