@@ -81,7 +81,12 @@ await build({
   // import.meta.url (createRequire in platform/host.ts) is this file's URL, as in ESM.
   // __lfImport: the bin's import() (see src/manifest/parse-js.ts), a parameter of its wrapper.
   define: { ...common.define, "import.meta.url": "__lfImportMetaUrl", __LINKFARM_IMPORT__: "__lfImport" },
-  banner: { js: '"use strict";\nvar __lfImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  // One function expression with CommonJS's parameters plus the bin's import() (src/cli/bin.ts
+  // runs it through vm.Script): the bin then hands V8 the file's text as it is.
+  banner: {
+    js: '(function (exports, require, module, __filename, __dirname, __lfImport) {"use strict";\nvar __lfImportMetaUrl = require("node:url").pathToFileURL(__filename).href;',
+  },
+  footer: { js: "})" },
 });
 const coreText = readFileSync(coreFile, "utf8");
 // The bin (dist/cli.cjs), told which core it belongs to: its code cache is keyed by this id.

@@ -17,25 +17,22 @@ declare const __LINKFARM_CORE_ID__: string;
 declare const __LINKFARM_CORE_LENGTH__: number;
 
 const core = path.join(__dirname, "cli-core.cjs");
-// CommonJS's wrapper plus the one import() the bundle needs (the user's linkfarm.config.mjs):
-// this file's, since import() in code from a V8 code cache fails on Node 20, and vm.Script's
-// importModuleDynamically option prints an ExperimentalWarning there.
-const PARAMS = "exports, require, module, __filename, __dirname, __lfImport";
+// The bundle is one function expression (scripts/build.mjs wraps it): CommonJS's wrapper plus
+// the one import() the bundle needs (the user's linkfarm.config.mjs), this file's, since
+// import() in code from a V8 code cache fails on Node 20 (and vm.Script's
+// importModuleDynamically option prints an ExperimentalWarning there).
 const importModule = (specifier: string): Promise<unknown> => import(specifier);
 
 function start(): void {
-  const source = cacheDisabled(process.env) ? undefined : fs.readFileSync(core, "utf8");
-  // Off, or the bundle changed since the build (its id would lie): plain require.
-  if (source === undefined || source.length !== __LINKFARM_CORE_LENGTH__) {
-    require(core);
-    return;
-  }
+  const source = fs.readFileSync(core, "utf8");
+  // Off, or the bundle changed since the build (its id would lie): compiled, no cache.
+  const cached = !cacheDisabled(process.env) && source.length === __LINKFARM_CORE_LENGTH__;
   const uid = process.getuid?.();
   const dir = cacheDir(os.tmpdir(), uid);
-  const state = dirState(dir, uid);
+  const state = cached ? dirState(dir, uid) : "unsafe";
   const file = cacheFile(dir, __LINKFARM_CORE_ID__, commandKey(process.argv.slice(2)));
   const cachedData = state === "usable" ? readCache(file) : undefined;
-  const script = new vm.Script(`(function (${PARAMS}) {${source}\n})`, { filename: core, cachedData });
+  const script = new vm.Script(source, { filename: core, cachedData });
   if (state !== "unsafe" && (cachedData === undefined || script.cachedDataRejected === true)) {
     // At exit, after the run: the cache then holds the functions the command compiled lazily.
     process.once("exit", () => writeCache(dir, file, uid, () => script.createCachedData()));

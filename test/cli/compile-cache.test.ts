@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { COMMANDS } from "../../src/completion/spec.js";
 import { cacheDisabled, commandKey, KEYED_COMMANDS } from "../../src/cli/compile-cache.js";
-import { runBin } from "../helpers/cli.js";
+import { BIN, runBin } from "../helpers/cli.js";
 import { posixOnly } from "../helpers/posix.js";
 import { sandbox } from "../helpers/sandbox.js";
 
@@ -114,6 +114,18 @@ describe("the bin's code cache", () => {
     fs.symlinkSync(f.sb.p("elsewhere"), f.dir);
     await expectPlan(f.plan());
     expect(fs.readdirSync(f.sb.p("elsewhere"))).toEqual([".keep"]);
+  });
+
+  it("a bundle edited after the build (its length differs) runs without a cache: its id would lie", async () => {
+    const f = farm();
+    const copy = f.sb.p("dist");
+    fs.cpSync(path.dirname(BIN), copy, { recursive: true });
+    const core = path.join(copy, "cli-core.cjs");
+    fs.writeFileSync(core, fs.readFileSync(core, "utf8").replace("\n", "\n// edited\n"));
+    const r = await runBin(["plan", "--json"], { cwd: f.sb.p("repo"), env: f.env }, path.join(copy, path.basename(BIN)));
+    expect(r.stderr).toBe("");
+    expect(JSON.parse(r.stdout).summary).toMatchObject({ create: 1 });
+    expect(f.files()).toEqual([]);
   });
 
   it("LINKFARM_NO_COMPILE_CACHE=1 and NODE_DISABLE_COMPILE_CACHE=1 turn it off: nothing is read or made", async () => {

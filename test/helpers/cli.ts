@@ -40,11 +40,12 @@ export const BIN = path.join(REPO_ROOT, "dist", "cli.cjs");
 export function runBin(
   args: string[],
   opts: { cwd: string; env: Record<string, string | undefined>; input?: string },
+  bin = BIN,
 ): Promise<CliResult> {
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,
-      [BIN, ...args],
+      [bin, ...args],
       { cwd: opts.cwd, env: opts.env as NodeJS.ProcessEnv, maxBuffer: 64 * 1024 * 1024 },
       (err, stdout, stderr) => {
         const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
