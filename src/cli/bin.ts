@@ -6,11 +6,10 @@
 // cache lives and when it is used: compile-cache.ts; README.md → Performance.
 
 import Module from "node:module";
-import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as vm from "node:vm";
-import { cacheDir, cacheDisabled, cacheFile, commandKey, dirState, readCache, writeCache } from "./compile-cache.js";
+import { cacheDir, cacheDisabled, cacheFile, commandKey, dirState, readCache, readSource, writeCache } from "./compile-cache.js";
 
 // Set by scripts/build.mjs: the core bundle's content hash and length in UTF-16 units.
 declare const __LINKFARM_CORE_ID__: string;
@@ -24,7 +23,7 @@ const core = path.join(__dirname, "cli-core.cjs");
 const importModule = (specifier: string): Promise<unknown> => import(specifier);
 
 function start(): void {
-  const source = fs.readFileSync(core, "utf8");
+  const source = readSource(core);
   // Off, or the bundle changed since the build (its id would lie): compiled, no cache.
   const cached = !cacheDisabled(process.env) && source.length === __LINKFARM_CORE_LENGTH__;
   const uid = process.getuid?.();

@@ -1,5 +1,7 @@
 // The bin's V8 code cache (see bin.ts): where it lives, when it may be used, how it is written.
-// Node built-ins only: this is bundled into dist/cli.cjs, which must stay small.
+// Node built-ins only: this is bundled into dist/cli.cjs, which must stay small. The one file
+// besides platform/fs.ts that uses node:fs: what it reads and writes is linkfarm's own code and
+// its cache, never the farm (test/plan/purity.test.ts).
 
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -45,6 +47,11 @@ export function dirState(dir: string, uid: number | undefined): "usable" | "miss
   if (!st.isDirectory()) return "unsafe";
   if (uid === undefined) return "usable";
   return st.uid === uid && (st.mode & 0o022) === 0 ? "usable" : "unsafe";
+}
+
+// The bundle's text (it must exist: the bin cannot run without it).
+export function readSource(file: string): string {
+  return fs.readFileSync(file, "utf8");
 }
 
 // The cached code, or undefined (none yet, unreadable, or the directory is not ours).
