@@ -1,6 +1,6 @@
 // stdout and stderr without Node's stream objects when they are a pipe, a file or a socket
-// (POSIX): creating process.stdout loads about 25 built-in modules (streams, net), a few ms of
-// every start. A terminal (or /dev/null, another character device) still gets process.stdout,
+// (POSIX), or /dev/null: creating process.stdout loads about 25 built-in modules (streams, net),
+// a few ms of every start. A terminal (any other character device) still gets process.stdout,
 // so that isTTY stays Node's answer. The writes are synchronous, as Node's are for pipes and
 // files on POSIX, so their order and completion at exit are the same.
 
@@ -42,7 +42,9 @@ function plain(fd: number): boolean {
   if (process.platform === "win32") return false;
   try {
     const st = realFs.fstatSync(fd);
-    return st.isFIFO() || st.isFile() || st.isSocket();
+    if (st.isFIFO() || st.isFile() || st.isSocket()) return true;
+    // /dev/null (a character device, but never a terminal)
+    return st.isCharacterDevice() && st.rdev === realFs.statSync("/dev/null").rdev;
   } catch {
     return false;
   }

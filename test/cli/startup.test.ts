@@ -6,16 +6,17 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { BIN, runBin } from "../helpers/cli.js";
+import { posixOnly } from "../helpers/posix.js";
 import { sandbox } from "../helpers/sandbox.js";
 
 const MANIFEST = "version: 1\nlinks:\n  - source: dots/.bashrc\n    target: ~/.bashrc\n";
 
 // The built-in modules `linkfarm ARGS` loaded (process.moduleLoadList, written at exit).
-function builtinsLoaded(sb: ReturnType<typeof sandbox>, args: string[]): string[] {
+function builtinsLoaded(sb: ReturnType<typeof sandbox>, args: string[], stdout: "ignore" | "pipe" = "ignore"): string[] {
   const preload = sb.p("list-modules.cjs");
   const out = sb.p("modules.txt");
   fs.writeFileSync(preload, `process.on("exit", () => require("fs").writeFileSync(${JSON.stringify(out)}, process.moduleLoadList.join("\\n")));\n`);
-  execFileSync(process.execPath, ["-r", preload, BIN, ...args], { cwd: sb.p("repo"), env: sb.env, stdio: "ignore" });
+  execFileSync(process.execPath, ["-r", preload, BIN, ...args], { cwd: sb.p("repo"), env: sb.env, stdio: ["ignore", stdout, "ignore"] });
   return fs.readFileSync(out, "utf8").split("\n").filter((l) => l.startsWith("NativeModule "));
 }
 
@@ -26,6 +27,15 @@ describe("start-up", () => {
     const loaded = builtinsLoaded(sb, ["plan"]);
     expect(loaded).toContain("NativeModule fs"); // the list is real
     expect(loaded).not.toContain("NativeModule child_process");
+  });
+
+  it.skipIf(posixOnly("stdio.ts writes directly on POSIX only"))("output to a pipe or /dev/null loads no stream modules (no process.stdout)", () => {
+    const sb = sandbox({ "repo/linkfarm.yaml": MANIFEST, "repo/dots/.bashrc": "x\n" });
+    for (const stdout of ["ignore", "pipe"] as const) {
+      const loaded = builtinsLoaded(sb, ["plan"], stdout);
+      expect(loaded).toContain("NativeModule fs");
+      expect(loaded.filter((m) => /^NativeModule (stream|net|tty)$/.test(m)), stdout).toEqual([]);
+    }
   });
 
   it("the bin puts its code cache in the OS temp dir, never in the package or the state dir", async () => {
