@@ -5,6 +5,7 @@
 // files on POSIX, so their order and completion at exit are the same.
 
 import { errnoCode, realFs } from "../platform/fs.js";
+import { HOST_OS } from "../platform/os.js";
 
 export interface StdioStream {
   isTTY: boolean;
@@ -39,7 +40,7 @@ function writer(fd: number): (text: string) => void {
 }
 
 function plain(fd: number): boolean {
-  if (process.platform === "win32") return false;
+  if (HOST_OS === "win32") return false;
   try {
     const st = realFs.fstatSync(fd);
     if (st.isFIFO() || st.isFile() || st.isSocket()) return true;
