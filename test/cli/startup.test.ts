@@ -38,6 +38,14 @@ describe("start-up", () => {
     }
   });
 
+  it("dist/cli.js, the bin's old path, still runs the CLI", () => {
+    const sb = sandbox({ "repo/linkfarm.yaml": MANIFEST, "repo/dots/.bashrc": "x\n" });
+    const old = path.join(path.dirname(BIN), "cli.js");
+    const run = (bin: string) => execFileSync(process.execPath, [bin, "plan", "--json"], { cwd: sb.p("repo"), env: sb.env, encoding: "utf8" });
+    expect(JSON.parse(run(old)).summary.create).toBe(1);
+    expect(run(old)).toBe(run(BIN));
+  });
+
   it("the bin puts its code cache in the OS temp dir, never in the package or the state dir", async () => {
     const sb = sandbox({ "repo/linkfarm.yaml": MANIFEST, "repo/dots/.bashrc": "x\n", "tmp/.keep": "" });
     const tmp = sb.p("tmp");
