@@ -20,13 +20,14 @@ export function budgetRows(run) {
     const ratio = (n) => startMed(names.plan60(n)) / startMed(names.node0(n));
     const [first, ...others] = nodes;
     const v = ratio(first);
-    const more = others.map((n) => {
+    const coldOf = (n) => {
       const cold = startMed(names.nocache60(n)) / startMed(names.node0(n));
-      return `Node ${n.major}: ${x(ratio(n))}${Number.isFinite(cold) ? ` (${x(cold)} without the compile cache)` : ""}`;
-    });
+      return Number.isFinite(cold) ? `; ${x(cold)} without the code cache` : "";
+    };
+    const more = others.map((n) => `Node ${n.major}: ${x(ratio(n))}${coldOf(n) ? ` (${coldOf(n).slice(2)})` : ""}`);
     rows.push([
       `1. start-up: in-sync \`plan\`, 60 links / 12 packages ≤ 1.5× \`node -e 0\` (Node ${first.major})`,
-      `${x(v)} (${fmt(startMed(names.plan60(first)))} vs ${fmt(startMed(names.node0(first)))})${more.length ? `; ${more.join("; ")}` : ""}`,
+      `${x(v)} (${fmt(startMed(names.plan60(first)))} vs ${fmt(startMed(names.node0(first)))}${coldOf(first)})${more.length ? `; ${more.join("; ")}` : ""}`,
       verdict(check(v, 1.5, "<=")),
     ]);
   }

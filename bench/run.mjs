@@ -28,7 +28,7 @@ const work = path.join(here, "work");
 const dist = path.join(repo, "dist");
 // A private copy of dist/, so that a rebuild during the run cannot pull files from under it.
 const distCopy = path.join(work, "dist");
-const cli = path.join(distCopy, "cli.js");
+const cli = path.join(distCopy, "cli.cjs");
 
 const { values } = parseArgs({
   options: {
@@ -66,8 +66,8 @@ const HAVE_STRACE = have("strace");
 const HAVE_GCC = have("gcc") || have("cc");
 const TIME = fs.existsSync("/usr/bin/time") && spawnSync("/usr/bin/time", ["-f", "%M", "true"]).status === 0;
 
-if (!fs.existsSync(path.join(dist, "cli.js"))) {
-  console.error("dist/cli.js is missing: run `npm run bench` (it builds first) or `npm run build`.");
+if (!fs.existsSync(path.join(dist, "cli.cjs"))) {
+  console.error("dist/cli.cjs is missing: run `npm run bench` (it builds first) or `npm run build`.");
   process.exit(1);
 }
 fs.rmSync(distCopy, { recursive: true, force: true });
@@ -285,20 +285,20 @@ const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(
 const x = (v, digits = 1) => (Number.isFinite(v) ? `${v.toFixed(digits)}×` : "n/a");
 
 // --- start-up: the in-sync `plan` of a 60-link farm next to `node -e 0`, per Node major -------
-// Every Node gets a private compile cache (warmed by the untimed first run), as a user's
-// second run would find Node's default one; "no compile cache" turns it off.
-const compileCache = path.join(work, "compile-cache");
+// The bin's code cache goes to a private temp dir (warmed by the untimed first run), as a
+// user's second run would find it in the OS temp dir; "no compile cache" turns it off.
+const compileTmp = path.join(work, "tmp");
+fs.mkdirSync(compileTmp, { recursive: true });
 const small = fs.realpathSync(generate({ files: 60, packages: 12 }));
 const nodes = [
   { major: Number(process.versions.node.split(".")[0]), bin: process.execPath, version: process.version },
   ...nodeBinaries(values.nodes.split(",").map(Number).filter((n) => n > 0), { fetch: !values["no-fetch"] }),
 ].filter((n, i, all) => all.findIndex((m) => m.major === n.major) === i);
-const hasCompileCache = (n) => n.major > 22 || (n.major === 22 && Number(n.version.split(".")[1]) >= 1);
 const smallEnv = (extra = {}) => ({
   ...CLEAN_ENV,
   HOME: path.join(small, "home-sync"),
   LINKFARM_STATE_DIR: path.join(small, "state-none"),
-  NODE_COMPILE_CACHE: compileCache,
+  TMPDIR: compileTmp,
   ...extra,
 });
 const PLAN60 = (n) => `linkfarm plan, 60 links in sync (Node ${n.major})`;
@@ -314,9 +314,7 @@ const START = nodes.flatMap((n) => [
     env: smallEnv(),
     check: { args: [cli, "plan", "--json"], ok: expectSummary({ ok: 60, create: 0, repair: 0, conflict: 0 }) },
   },
-  ...(hasCompileCache(n)
-    ? [{ name: NOCACHE60(n), base: NODE0(n), cmd: n.bin, args: [cli, "plan"], env: smallEnv({ NODE_DISABLE_COMPILE_CACHE: "1" }) }]
-    : []),
+  { name: NOCACHE60(n), base: NODE0(n), cmd: n.bin, args: [cli, "plan"], env: smallEnv({ LINKFARM_NO_COMPILE_CACHE: "1" }) },
 ]);
 if (HAVE_STOW) {
   const pk = fs.readFileSync(path.join(small, "packages.txt"), "utf8").trim().split("\n");
@@ -451,8 +449,8 @@ ${farmTables.join("\n\n")}
 Other work on the machine during the run inflates every row alike; compare rows, not runs.
 Each farm's rounds include \`node -e 0\` again, so its "vs \`node -e 0\`" column uses start-up
 measured under the same load; budget 5 compares two farms' sections of one run. Start-up rows
-compare each Node's \`plan\` with the same Node's \`node -e 0\`; Node >= 22.1 runs with the compile
-cache that dist/cli.js turns on (warmed by the untimed first run), and once without it.
+compare each Node's \`plan\` with the same Node's \`node -e 0\`, with the bin's code cache
+(dist/cli.cjs; warmed by the untimed first run) and once without it (LINKFARM_NO_COMPILE_CACHE=1).
 "from scratch" starts from an empty HOME; "in sync" from a HOME where every link is already in
 place (Stow's layout: real directories, relative symlinks, made by the generator). The in-sync
 plan reads no state (like Stow, it sees only the disk); the no-op apply runs with a state file

@@ -6,7 +6,7 @@ import { dirname, join } from "node:path";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const env = { ...process.env, LINKFARM_STATE_DIR: join(root, ".demo-state") };
-const cli = join(root, "dist", "cli.js");
+const cli = join(root, "dist", "cli.cjs");
 
 function step(title, args) {
   process.stdout.write(`\n$ linkfarm ${args.join(" ")}    # ${title}\n`);

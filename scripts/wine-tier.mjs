@@ -1,4 +1,4 @@
-// The Wine tier: linkfarm's real CLI (dist/cli.js, built on Linux) under the real win32 build of
+// The Wine tier: linkfarm's real CLI (dist/cli.cjs, built on Linux) under the real win32 build of
 // Node, on what Wine does faithfully. It probes first and says what it can and cannot prove.
 // Cannot run here (no wine, no node.exe) → "wine tier: skipped: WHY", exit 0. Runs → its
 // failures fail CI (exit 1).
@@ -19,7 +19,7 @@ const skip = (why) => {
   process.exit(0);
 };
 
-if (!existsSync(join(root, "dist", "cli.js"))) skip("dist/cli.js is missing (run npm run build first)");
+if (!existsSync(join(root, "dist", "cli.cjs"))) skip("dist/cli.cjs is missing (run npm run build first)");
 const w = prepare();
 if ("skip" in w) skip(w.skip);
 
@@ -45,7 +45,7 @@ if (!can("hardlink")) {
 }
 
 // 2. The scenarios; each step checks exit codes and the disk (from Linux too).
-const bin = winPath(w, join(root, "dist", "cli.js"));
+const bin = winPath(w, join(root, "dist", "cli.cjs"));
 const scenarios = [hardLinkScenario(w, bin), autoScenario(w, bin, probe)];
 let failed = 0;
 for (const s of scenarios) {

@@ -1,13 +1,16 @@
-#!/usr/bin/env node
-// The bin entry: the only file that touches process.argv, stdout, env, signals or exitCode.
+// The CLI's entry (bundled into dist/cli-core.cjs, which the bin dist/cli.cjs loads): the only
+// file that touches process.argv, stdout (through stdio.ts), env, signals or exitCode.
 
 import { run } from "./run.js";
+import { stdio } from "./stdio.js";
 
-const code = await run(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  stdoutIsTTY: Boolean(process.stdout.isTTY),
-  stderrIsTTY: Boolean(process.stderr.isTTY),
+const out = stdio(1);
+const err = stdio(2);
+void run(process.argv.slice(2), {
+  stdout: (text) => out.write(text),
+  stderr: (text) => err.write(text),
+  stdoutIsTTY: out.isTTY,
+  stderrIsTTY: err.isTTY,
   cwd: process.cwd(),
   env: process.env,
   onSignal(handler) {
@@ -22,5 +25,6 @@ const code = await run(process.argv.slice(2), {
     for (const s of signals) process.once(s, listeners[s]);
     return off;
   },
+}).then((code) => {
+  process.exitCode = code;
 });
-process.exitCode = code;

@@ -3,9 +3,9 @@
 // Returns { manifest, diagnostics } when valid (diagnostics may hold warnings), or
 // { diagnostics } with at least one error. Never throws on user mistakes.
 
-import { createHash } from "node:crypto";
 import { diag, hasErrors, inFileOrder, type Diagnostic } from "../diagnostic.js";
 import { errnoCode, realFsRead, type FsRead } from "../platform/fs.js";
+import { sha256Hex } from "../platform/sha256.js";
 import { discover, type ConfigKind } from "./discover.js";
 import { ignoredManifestsWarning, otherManifests } from "./ignored.js";
 import { noLocator, type Locator } from "./locate.js";
@@ -65,7 +65,7 @@ export async function locateManifest(options: LoadOptions): Promise<LocateResult
   } catch (err) {
     return { diagnostics: [...notes, diag("config-unreadable", `cannot read ${file}: ${errnoCode(err) ?? String(err)}`, { file })], file };
   }
-  return { located: { file, kind, bytes, hash: createHash("sha256").update(bytes).digest("hex"), notes } };
+  return { located: { file, kind, bytes, hash: sha256Hex(bytes), notes } };
 }
 
 /** A YAML or JSON manifest's text as parsed (UTF-8, a byte order mark dropped). */

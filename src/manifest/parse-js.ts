@@ -4,6 +4,11 @@
 import { pathToFileURL } from "node:url";
 import { diag, type Diagnostic } from "../diagnostic.js";
 
+// The bin (dist/cli.cjs) hands the CLI bundle its own import(): the bundle runs from a V8 code
+// cache, where import() fails on Node 20 (scripts/build.mjs defines this; elsewhere, undefined).
+declare const __LINKFARM_IMPORT__: ((specifier: string) => Promise<unknown>) | undefined;
+const importModule = typeof __LINKFARM_IMPORT__ === "function" ? __LINKFARM_IMPORT__ : (specifier: string) => import(specifier);
+
 export async function importJsConfig(
   file: string,
   version: string,
@@ -11,7 +16,7 @@ export async function importJsConfig(
   let mod: Record<string, unknown>;
   try {
     // The query string makes a changed file load afresh within one process (tests, watch modes).
-    mod = (await import(`${pathToFileURL(file).href}?v=${version}`)) as Record<string, unknown>;
+    mod = (await importModule(`${pathToFileURL(file).href}?v=${version}`)) as Record<string, unknown>;
   } catch (err) {
     const message = err instanceof Error ? err.message.split("\n")[0] : String(err);
     return { value: undefined, diagnostics: [diag("js-config", `cannot load the config module: ${message}`, { file })] };

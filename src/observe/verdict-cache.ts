@@ -13,11 +13,11 @@
 // Stamps whose ctime was within RACY_NS of the observation's start were never written (racy
 // window), so a change made during or after it always shows a different ctime.
 
-import { createHash } from "node:crypto";
 import type { ConflictPolicy, HostFacts, Manifest } from "../manifest/types.js";
 import { whenHolds } from "../manifest/when.js";
 import { errnoCode, type FsRead } from "../platform/fs.js";
 import { journalPath } from "../state/replay.js";
+import { sha256Hex } from "../platform/sha256.js";
 
 export const CACHE_VERSION = 1;
 /** A stamp whose ctime is this close to (or after) the observation's start is not trusted. */
@@ -87,17 +87,18 @@ export interface KeyFacts {
   stateBytes: Uint8Array | undefined;
 }
 
+function stateDigest(bytes: Uint8Array | undefined): string {
+  return bytes === undefined ? "no state" : sha256Hex(bytes);
+}
+
 // Everything the plan depends on besides the disk: the RESOLVED manifest (variables expanded;
 // its text hash left out, so a comment does not count), which entries `when` keeps on this
 // host, the planner's platform facts and options, and the state's bytes (hashed, not parsed).
 export function verdictKey(k: KeyFacts): string {
   const { hash: _text, ...resolved } = k.manifest;
   const when = k.manifest.links.map((e) => (whenHolds(e.when, k.host) ? "1" : "0")).join("");
-  const h = createHash("sha256");
-  h.update(JSON.stringify([CACHE_VERSION, k.version, k.host.os, k.host.home, k.symlinks, k.conflict ?? null, when, k.user]));
-  h.update("\0").update(JSON.stringify(resolved)).update("\0");
-  h.update(k.stateBytes === undefined ? "no state" : createHash("sha256").update(k.stateBytes).digest("hex"));
-  return h.digest("hex");
+  const head = JSON.stringify([CACHE_VERSION, k.version, k.host.os, k.host.home, k.symlinks, k.conflict ?? null, when, k.user]);
+  return sha256Hex(`${head}\0${JSON.stringify(resolved)}\0${stateDigest(k.stateBytes)}`);
 }
 
 export interface TextKeyFacts extends Omit<KeyFacts, "manifest"> {
@@ -130,11 +131,8 @@ function namedVariables(text: string, env: Readonly<Record<string, string | unde
 export function verdictTextKey(k: TextKeyFacts): string | undefined {
   if (k.text.includes("\\") || k.host.os === "win32") return undefined;
   const vars = namedVariables(k.text, k.host.env).map((n) => [n, k.host.env[n]]);
-  const h = createHash("sha256");
-  h.update(JSON.stringify(["text", CACHE_VERSION, k.version, k.host.os, k.host.hostname, k.host.home, k.symlinks, k.conflict ?? null, k.user, k.file, vars]));
-  h.update("\0").update(k.text).update("\0");
-  h.update(k.stateBytes === undefined ? "no state" : createHash("sha256").update(k.stateBytes).digest("hex"));
-  return h.digest("hex");
+  const head = JSON.stringify(["text", CACHE_VERSION, k.version, k.host.os, k.host.hostname, k.host.home, k.symlinks, k.conflict ?? null, k.user, k.file, vars]);
+  return sha256Hex(`${head}\0${k.text}\0${stateDigest(k.stateBytes)}`);
 }
 
 /** lstat of `p` as a stamp (never follows the last component). */

@@ -2,12 +2,12 @@
 // "nothing made yet"; anything unreadable or malformed is a `state-corrupt` diagnostic that
 // names the file, so ownership is never silently reset. (apply/ writes it.)
 
-import { createHash } from "node:crypto";
 import { diag, type Diagnostic } from "../diagnostic.js";
 import { isRecord } from "../is-record.js";
 import { LINK_TYPES, type HostFacts } from "../manifest/types.js";
 import { errnoCode, type FsRead } from "../platform/fs.js";
 import { path } from "../platform/paths.js";
+import { sha256Hex } from "../platform/sha256.js";
 import { STATE_FORMAT_VERSION, emptyState, type State } from "./types.js";
 
 // --state FILE, else $LINKFARM_STATE_DIR, $XDG_STATE_HOME/linkfarm, ~/.local/state/linkfarm;
@@ -21,7 +21,7 @@ export function stateFilePath(manifestFile: string, host: HostFacts, override?: 
       ? path.join(env.XDG_STATE_HOME, "linkfarm")
       : path.join(host.home, ".local", "state", "linkfarm");
   const abs = path.resolve(manifestFile);
-  const hash = createHash("sha256").update(abs).digest("hex").slice(0, 12);
+  const hash = sha256Hex(abs).slice(0, 12);
   const name = path.basename(path.dirname(abs)) || "root";
   return path.join(path.resolve(dir), `${name}-${hash}.json`);
 }

@@ -83,7 +83,8 @@ function underStrace(args: string[], cwd: string, env: Record<string, string>) {
     const r = spawnSync("strace", [...TRACE, "-o", path.join(dir, "log"), process.execPath, BIN, ...args], {
       cwd,
       // libuv's io_uring would move file IO out of sight of strace; Node 20 keeps it off, make sure.
-      env: { ...env, UV_USE_IO_URING: "0" },
+      // The bin's code cache (outside the product's disk) has a test of its own below.
+      env: { LINKFARM_NO_COMPILE_CACHE: "1", ...env, UV_USE_IO_URING: "0" },
       encoding: "utf8",
     });
     const logs = fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f), "utf8"));
@@ -180,6 +181,27 @@ describe.skipIf(!HAVE_STRACE)("no mutating system call (strace)", () => {
     expect(JSON.parse(r.stdout).summary.replace).toBe(1);
     expect(mutations(r.log, sb.p("repo"))).toEqual([]);
     expect(sb.snapshot()).toEqual(before);
+  });
+
+  it("the bin's code cache: a command's first run writes only inside its directory, the next writes nothing", () => {
+    const { sb, stateFile } = busyFarm();
+    const tmp = sb.p("tmp");
+    fs.mkdirSync(tmp);
+    const cache = path.join(tmp, `linkfarm-compile-cache-${process.getuid!()}`);
+    const env = { ...sb.env, TMPDIR: tmp, LINKFARM_NO_COMPILE_CACHE: "" };
+    const before = sb.snapshot();
+    const first = underStrace(["plan", "--state", stateFile], sb.p("repo"), env);
+    expect(first.code).toBe(1);
+    const wrote = mutations(first.log, sb.p("repo"));
+    expect(wrote.length).toBeGreaterThan(0);
+    expect(wrote.filter((m) => m.path !== cache && !m.path.startsWith(cache + path.sep))).toEqual([]);
+    expect(fs.readdirSync(cache).filter((n) => n.endsWith("-plan.bin"))).toHaveLength(1);
+    const second = underStrace(["plan", "--state", stateFile], sb.p("repo"), env);
+    expect(second.stdout).toBe(first.stdout);
+    expect(mutations(second.log, sb.p("repo"))).toEqual([]);
+    const after = sb.snapshot();
+    for (const k of Object.keys(after)) if (k.startsWith("tmp/")) delete after[k];
+    expect(after).toEqual(before);
   });
 
   it("plan and apply --dry-run make no mutating system call at all: linkfarm apply --dry-run", (ctx) => {

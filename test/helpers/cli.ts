@@ -34,17 +34,18 @@ export async function runCli(
 }
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const BIN = path.join(REPO_ROOT, "dist", "cli.js");
+export const BIN = path.join(REPO_ROOT, "dist", "cli.cjs");
 
-/** Spawn the built `dist/cli.js` (npm test builds it first). */
+/** Spawn the built bin `dist/cli.cjs` (npm test builds it first). */
 export function runBin(
   args: string[],
   opts: { cwd: string; env: Record<string, string | undefined>; input?: string },
+  bin = BIN,
 ): Promise<CliResult> {
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,
-      [BIN, ...args],
+      [bin, ...args],
       { cwd: opts.cwd, env: opts.env as NodeJS.ProcessEnv, maxBuffer: 64 * 1024 * 1024 },
       (err, stdout, stderr) => {
         const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;

@@ -16,7 +16,7 @@ function newestMtime(dir: string): number {
 }
 
 export default function setup(): void {
-  const bin = path.join(root, "dist", "cli.js");
+  const bin = path.join(root, "dist", "cli.cjs");
   const sources = Math.max(
     newestMtime(path.join(root, "src")),
     newestMtime(path.join(root, "schema")),

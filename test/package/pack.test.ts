@@ -57,7 +57,7 @@ beforeAll(async () => {
   }
   const types = path.join(REPO_ROOT, "dist", "types", "index.d.ts");
   const fresh =
-    fs.existsSync(types) && fs.statSync(types).mtimeMs >= fs.statSync(path.join(REPO_ROOT, "dist", "cli.js")).mtimeMs;
+    fs.existsSync(types) && fs.statSync(types).mtimeMs >= fs.statSync(path.join(REPO_ROOT, "dist", "cli.cjs")).mtimeMs;
   if (!fresh) {
     // What `npm run build` does after bundling; into the copy. Exit code ignored: a type error
     // elsewhere still emits, and the consumer typecheck below is the real judge.
@@ -91,7 +91,12 @@ describe("npm package", () => {
     expect(stray).toEqual([]);
     expect(packed).toEqual(
       expect.arrayContaining([
+        "dist/cli.cjs",
+        "dist/cli-core.cjs",
         "dist/cli.js",
+        "dist/vendor/yaml.cjs",
+        "dist/vendor/execa.cjs",
+        "dist/vendor/cosmiconfig.cjs",
         "dist/index.js",
         "dist/types/index.d.ts",
         "schema/linkfarm.schema.json",
@@ -115,6 +120,37 @@ describe("npm package", () => {
     expect(plan.code).toBe(0);
     expect(JSON.parse(plan.stdout).summary).toMatchObject({ create: 1 });
     expect(sb.exists("home/.bashrc")).toBe(false);
+  });
+
+  it("the bin is the CommonJS dist/cli.cjs; its heavy packages load from dist/vendor/, never from node_modules", async () => {
+    const installed = JSON.parse(fs.readFileSync(path.join(consumer, "node_modules", "linkfarm", "package.json"), "utf8"));
+    expect(installed.bin).toEqual({ linkfarm: "dist/cli.cjs" });
+    // The consumer has no yaml, cosmiconfig or execa: only the tarball's dist/ can answer.
+    for (const dep of ["yaml", "cosmiconfig", "execa"]) expect(fs.existsSync(path.join(consumer, "node_modules", dep))).toBe(false);
+    const sb = sandbox({
+      // an anchor and an alias: outside the fast reader's subset, so the full `yaml` parser runs
+      "repo/linkfarm.yaml": "version: 1\nlinks:\n  - &one { source: bashrc, target: .bashrc }\n",
+      "repo/bashrc": "A=1\n",
+      "repo/sub/notes": "",
+      "js/linkfarm.config.mjs": "export default { version: 1, links: [{ source: 'vimrc', target: '.vimrc' }] };\n",
+      "js/vimrc": "set nu\n",
+      "hooked/linkfarm.yaml": "version: 1\nhooks:\n  after: [\"echo hooked > hook-ran\"]\nlinks:\n  - source: zshrc\n    target: .zshrc\n",
+      "hooked/zshrc": "Z=1\n",
+    });
+    const env = { ...sb.env };
+    // the installed bin, run from the farms' directories (npx would look for a package there)
+    const bin = path.join(consumer, "node_modules", "linkfarm", installed.bin.linkfarm);
+    const lf = (cwd: string, ...args: string[]) => sh(process.execPath, [bin, ...args], { cwd, env });
+    // `plan` in a subdirectory of the manifest's: an upward search (cosmiconfig), then `yaml`
+    const yaml = await lf(sb.p("repo/sub"), "plan", "--json");
+    expect(yaml.stderr).toBe("");
+    expect(JSON.parse(yaml.stdout).summary).toMatchObject({ create: 1 });
+    const js = await lf(sb.p("js"), "plan", "--json");
+    expect(js.stderr).toBe("");
+    expect(JSON.parse(js.stdout).summary).toMatchObject({ create: 1 });
+    const hooked = await lf(sb.p("hooked"), "apply");
+    expect(hooked.code).toBe(0);
+    expect(sb.read("hooked/hook-ran")).toBe("hooked\n");
   });
 
   it("ships the JSON Schemas that init's header points editors at", () => {

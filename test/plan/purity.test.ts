@@ -65,10 +65,10 @@ describe("purity", () => {
     }
   });
 
-  it("only src/platform/fs.ts imports node:fs", () => {
+  it("only src/platform/fs.ts imports node:fs (and the bin's code cache, which never touches the farm)", () => {
     const importers = filesUnder(SRC).filter((f) =>
       /(from|import)\s*\(?\s*["'](node:)?fs(\/promises)?["']/.test(fs.readFileSync(f, "utf8")),
     );
-    expect(importers.map((f) => path.relative(SRC, f))).toEqual(["platform/fs.ts"]);
+    expect(importers.map((f) => path.relative(SRC, f)).sort()).toEqual(["cli/compile-cache.ts", "platform/fs.ts"]);
   });
 });
