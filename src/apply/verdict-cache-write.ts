@@ -7,7 +7,7 @@
 // a stamp, must never be hidden), or when a stamped directory's file system is not one whose
 // directory ctimes we vouch for.
 
-import { RACY_NS, ABSENT, CACHE_VERSION, cacheFileOf, stampOf, type VerdictCacheFile } from "../observe/verdict-cache.js";
+import { RACY_NS, ABSENT, CACHE_VERSION, cacheFileOf, readStateBytes, stampOf, stateDigest, type VerdictCacheFile } from "../observe/verdict-cache.js";
 import { stampsFor } from "../observe/verdict-stamps.js";
 import { writeFileAtomic, type FsWrite } from "../platform/fs.js";
 import type { Diagnostic } from "../diagnostic.js";
@@ -122,6 +122,14 @@ function previousDevices(fs: FsWrite, file: string): Record<string, string> {
   }
 }
 
+// The state file's digest, and its stamp when older than `newest` (not racy): stamped first, so
+// that a change after the stamp moves its ctime past what was recorded.
+function stateRecord(fs: FsWrite, stateFile: string, newest: bigint): VerdictCacheFile["state"] {
+  const stamp = stampOf(fs, stateFile);
+  const digest = stateDigest(readStateBytes(fs, stateFile));
+  return stamp[3] !== ABSENT && BigInt(stamp[3]) < newest ? { digest, stamp } : { digest };
+}
+
 /** Writes the cache; undefined when written, else why not. Never throws. */
 export function writeVerdictCache(a: WriteCacheArgs): string | undefined {
   const file = cacheFileOf(a.stateFile);
@@ -133,7 +141,8 @@ export function writeVerdictCache(a: WriteCacheArgs): string | undefined {
     const devices = vouch(a, dirOfDevice, previousDevices(a.fs, file));
     if (typeof devices === "string") return devices;
     const textKey = a.textKey !== undefined ? { textKey: a.textKey } : {};
-    const doc: VerdictCacheFile = { version: CACHE_VERSION, key: a.key, ...textKey, stamps, links: a.links, plainSymlinks: a.plainSymlinks, written: String(a.startedNs), devices };
+    const state = stateRecord(a.fs, a.stateFile, newest);
+    const doc: VerdictCacheFile = { version: CACHE_VERSION, key: a.key, ...textKey, stamps, links: a.links, plainSymlinks: a.plainSymlinks, written: String(a.startedNs), devices, state };
     writeFileAtomic(a.fs, file, JSON.stringify(doc), 0o600);
     return undefined;
   } catch (err) {

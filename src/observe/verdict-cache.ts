@@ -48,6 +48,12 @@ export interface VerdictCacheFile {
   plainSymlinks: boolean;
   /** Wall clock (ns, decimal) when the observation behind it began. */
   written: string;
+  /**
+   * The state file the verdict holds for: its bytes' digest ("no state": none), and its stamp
+   * when that was older than the racy window then (an unchanged stamp then stands for unchanged
+   * bytes, as a directory's does for its entries; without it the bytes are hashed).
+   */
+  state: { digest: string; stamp?: Stamp };
   /** Device (decimal st_dev) → why its directory ctimes are trusted (file system type, probe). */
   devices: Record<string, string>;
 }
@@ -83,22 +89,21 @@ export interface KeyFacts {
   conflict?: ConflictPolicy | undefined;
   /** Who looks (uid, gids): what one user may read, another may not. */
   user: string;
-  /** The state file's bytes (undefined: no state file). */
-  stateBytes: Uint8Array | undefined;
 }
 
-function stateDigest(bytes: Uint8Array | undefined): string {
+/** What the cache records of the state file's bytes (undefined: there is none). */
+export function stateDigest(bytes: Uint8Array | undefined): string {
   return bytes === undefined ? "no state" : sha256Hex(bytes);
 }
 
 // Everything the plan depends on besides the disk: the RESOLVED manifest (variables expanded;
 // its text hash left out, so a comment does not count), which entries `when` keeps on this
-// host, the planner's platform facts and options, and the state's bytes (hashed, not parsed).
+// host, the planner's platform facts and options. The state is checked apart (sameState).
 export function verdictKey(k: KeyFacts): string {
   const { hash: _text, ...resolved } = k.manifest;
   const when = k.manifest.links.map((e) => (whenHolds(e.when, k.host) ? "1" : "0")).join("");
   const head = JSON.stringify([CACHE_VERSION, k.version, k.host.os, k.host.home, k.symlinks, k.conflict ?? null, when, k.user]);
-  return sha256Hex(`${head}\0${JSON.stringify(resolved)}\0${stateDigest(k.stateBytes)}`);
+  return sha256Hex(`${head}\0${JSON.stringify(resolved)}`);
 }
 
 export interface TextKeyFacts extends Omit<KeyFacts, "manifest"> {
@@ -132,7 +137,7 @@ export function verdictTextKey(k: TextKeyFacts): string | undefined {
   if (k.text.includes("\\") || k.host.os === "win32") return undefined;
   const vars = namedVariables(k.text, k.host.env).map((n) => [n, k.host.env[n]]);
   const head = JSON.stringify(["text", CACHE_VERSION, k.version, k.host.os, k.host.hostname, k.host.home, k.symlinks, k.conflict ?? null, k.user, k.file, vars]);
-  return sha256Hex(`${head}\0${k.text}\0${stateDigest(k.stateBytes)}`);
+  return sha256Hex(`${head}\0${k.text}`);
 }
 
 /** lstat of `p` as a stamp (never follows the last component). */
@@ -167,10 +172,20 @@ export function readStateBytes(fs: FsRead, stateFile: string): Uint8Array | unde
   }
 }
 
+// The state file as the verdict recorded it: its stamp unchanged, else the same bytes.
+function sameState(fs: FsRead, stateFile: string, recorded: VerdictCacheFile["state"]): boolean {
+  if (recorded.stamp && recorded.stamp[0] === stateFile && sameStamp(fs, recorded.stamp)) return true;
+  try {
+    return stateDigest(readStateBytes(fs, stateFile)) === recorded.digest;
+  } catch {
+    return false; // unreadable: the normal path will say why
+  }
+}
+
 function parseCache(text: string): VerdictCacheFile | undefined {
   const c = JSON.parse(text) as Partial<VerdictCacheFile> | null;
   if (!c || c.version !== CACHE_VERSION || typeof c.key !== "string" || !Array.isArray(c.stamps)) return undefined;
-  if (typeof c.links !== "number") return undefined;
+  if (typeof c.links !== "number" || typeof c.state?.digest !== "string") return undefined;
   return c as VerdictCacheFile;
 }
 
@@ -190,6 +205,7 @@ export function checkVerdict(fs: FsRead, stateFile: string, key: { key: string }
   if (!cache) return { why: "cache malformed" };
   const same = "key" in key ? cache.key === key.key : cache.textKey === key.textKey;
   if (!same) return { why: "manifest, state, options or linkfarm changed" };
+  if (!sameState(fs, stateFile, cache.state)) return { why: "the state file changed" };
   if (fs.existsSync(journalPath(stateFile))) return { why: "a crashed apply left a journal" };
   for (const s of cache.stamps) if (!sameStamp(fs, s)) return { why: `changed: ${s[0]}` };
   return { links: cache.links, plainSymlinks: cache.plainSymlinks === true };

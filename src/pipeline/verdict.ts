@@ -3,7 +3,7 @@
 // write one. The planner itself never sees the cache.
 
 import type { ConflictPolicy, HostFacts, Manifest } from "../manifest/types.js";
-import { checkVerdict, readStateBytes, verdictKey, verdictTextKey, type Verdict } from "../observe/verdict-cache.js";
+import { checkVerdict, verdictKey, verdictTextKey, type Verdict } from "../observe/verdict-cache.js";
 import { ACTION_KINDS, type Plan, type Summary } from "../plan/types.js";
 import type { FsRead } from "../platform/fs.js";
 import { symlinkRights } from "../platform/host.js";
@@ -31,7 +31,6 @@ export function currentKey(f: VerdictFacts): string {
     symlinks: symlinkRights(f.host),
     conflict: f.conflict,
     user: user(),
-    stateBytes: readStateBytes(f.fs, f.stateFile),
   });
 }
 
@@ -51,7 +50,6 @@ export function currentTextKey(f: TextFacts): string | undefined {
     symlinks: symlinkRights(f.host),
     conflict: f.conflict,
     user: user(),
-    stateBytes: readStateBytes(f.fs, f.stateFile),
   });
 }
 

@@ -160,6 +160,19 @@ describe("verdict cache: what throws it away", () => {
     expect((await cacheUse(cli)).why).toMatch(/changed/);
   });
 
+  it("the state file: its stamp when old enough, else its bytes; the same bytes under a new inode still hold", async () => {
+    const { sb, cli } = await cachedFarm();
+    const state = stateFileOf(sb);
+    const doc = JSON.parse(fs.readFileSync(cacheFileOf(state), "utf8")) as VerdictCacheFile;
+    expect(doc.state.stamp?.[0]).toBe(state);
+    expect(doc.state.digest).toMatch(/^[0-9a-f]{64}$/);
+    fs.copyFileSync(state, `${state}.tmp`);
+    fs.renameSync(`${state}.tmp`, state); // another inode and ctime, the same bytes
+    expect(await cacheUse(cli)).toEqual({ used: true });
+    fs.appendFileSync(state, " ");
+    expect(await cacheUse(cli)).toEqual({ used: false, why: "the state file changed" });
+  });
+
   it("a malformed or unreadable cache is ignored", async () => {
     const { sb, cli } = await cachedFarm();
     fs.writeFileSync(cacheFileOf(stateFileOf(sb)), "{not json");

@@ -21,7 +21,6 @@ function facts(over: Partial<TextKeyFacts> = {}, env: Record<string, string | un
     host: { os: "linux", hostname: "box", home: "/home/u", env: { HOME: "/home/u", LF_ON: "1", PWD: "/dots", ...env } },
     symlinks: "allowed",
     user: "1000:1000",
-    stateBytes: undefined,
     ...over,
   };
 }
@@ -42,7 +41,7 @@ describe("verdict text key", () => {
     expect(verdictTextKey(facts({}, { LF: "1", NAME: "n", ON: "o" }))).toBe(base); // parts of LF_NAME, LF_ON
   });
 
-  it("changes with the text, the file, the host facts, the options and the state's bytes", () => {
+  it("changes with the text, the file, the host facts, and the options", () => {
     const others = [
       facts({ text: `${TEXT}# a comment\n` }),
       facts({ file: "/other/linkfarm.yaml" }),
@@ -51,7 +50,6 @@ describe("verdict text key", () => {
       facts({ symlinks: "refused" }),
       facts({ conflict: "backup" }),
       facts({ user: "1001:1001" }),
-      facts({ stateBytes: new TextEncoder().encode("{}") }),
     ];
     const keys = new Set([base, ...others.map((f) => verdictTextKey(f))]);
     expect(keys.size).toBe(others.length + 1);
