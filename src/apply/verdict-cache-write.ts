@@ -176,14 +176,8 @@ export function saveVerdictAfterApply(a: AfterApply): string | undefined {
   const plainSymlinks = plan.actions.every(
     (x) => x.kind === "ok" && x.type !== "hardlink" && (x.sourceObserved.kind === "file" || x.sourceObserved.kind === "dir"),
   );
-  let key: string;
-  let textKey: string | undefined;
-  try {
-    key = currentKey(a);
-    textKey = a.text !== undefined ? currentTextKey({ ...a, file: a.manifest.file, text: a.text }) : undefined;
-  } catch {
-    return "state file unreadable";
-  }
+  const key = currentKey(a);
+  const textKey = a.text !== undefined ? currentTextKey({ ...a, file: a.manifest.file, text: a.text }) : undefined;
   return writeVerdictCache({
     fs: a.fs,
     os: a.host.os,

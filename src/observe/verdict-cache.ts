@@ -192,10 +192,10 @@ function parseCache(text: string): VerdictCacheFile | undefined {
 export type Verdict = Pick<VerdictCacheFile, "links" | "plainSymlinks"> | { why: string };
 
 /**
- * The verdict for `key`: every stamp of the cache written for that key is unchanged and no
+ * The verdict for the key `keyOf` works out: every stamp of the cache written for that key is unchanged and no
  * crashed apply left a journal → all `links` links are in place. Otherwise why not.
  */
-export function checkVerdict(fs: FsRead, stateFile: string, key: { key: string } | { textKey: string }): Verdict {
+export function checkVerdict(fs: FsRead, stateFile: string, keyOf: () => { key: string } | { textKey: string } | { why: string }): Verdict {
   let cache: VerdictCacheFile | undefined;
   try {
     cache = parseCache(fs.readFileSync(cacheFileOf(stateFile), "utf8"));
@@ -203,6 +203,8 @@ export function checkVerdict(fs: FsRead, stateFile: string, key: { key: string }
     return { why: errnoCode(err) === "ENOENT" ? "no cache yet" : "cache unreadable" };
   }
   if (!cache) return { why: "cache malformed" };
+  const key = keyOf(); // worked out only when there is a cache to compare it with
+  if ("why" in key) return key;
   const same = "key" in key ? cache.key === key.key : cache.textKey === key.textKey;
   if (!same) return { why: "manifest, state, options or linkfarm changed" };
   if (!sameState(fs, stateFile, cache.state)) return { why: "the state file changed" };

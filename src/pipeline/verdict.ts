@@ -55,14 +55,10 @@ export function currentTextKey(f: TextFacts): string | undefined {
 
 /** cachedVerdict by the manifest's text, before (instead of) parsing it. */
 export function cachedTextVerdict(f: TextFacts): Verdict {
-  let textKey: string | undefined;
-  try {
-    textKey = currentTextKey(f);
-  } catch {
-    return { why: "state file unreadable" };
-  }
-  if (textKey === undefined) return { why: "the manifest's text cannot stand for what it resolves to" };
-  return checkVerdict(f.fs, f.stateFile, { textKey });
+  return checkVerdict(f.fs, f.stateFile, () => {
+    const textKey = currentTextKey(f);
+    return textKey !== undefined ? { textKey } : { why: "the manifest's text cannot stand for what it resolves to" };
+  });
 }
 
 export const CACHE_OFF = "turned off (--no-cache or LINKFARM_NO_CACHE)";
@@ -73,13 +69,7 @@ export const CACHE_OFF = "turned off (--no-cache or LINKFARM_NO_CACHE)";
  */
 export function cachedVerdict(f: VerdictFacts, enabled: boolean): Verdict {
   if (!enabled) return { why: CACHE_OFF };
-  let key: string;
-  try {
-    key = currentKey(f);
-  } catch {
-    return { why: "state file unreadable" };
-  }
-  return checkVerdict(f.fs, f.stateFile, { key });
+  return checkVerdict(f.fs, f.stateFile, () => ({ key: currentKey(f) }));
 }
 
 /**

@@ -228,13 +228,13 @@ describe("verdict cache: the racy window and the file systems it trusts", () => 
     const late = BigInt(Date.now() + 1000) * 1_000_000n;
     expect(writeVerdictCache({ ...args(sb, late), touched: rec.touched })).toBeUndefined();
     expect(JSON.parse(fs.readFileSync(cacheFileOf(stateFile), "utf8")).stamps.map((s: string[]) => s[0])).not.toContain(sb.p("dots"));
-    expect(checkVerdict(realFsRead, stateFile, { key: "k" })).toEqual({ links: 1, plainSymlinks: true });
+    expect(checkVerdict(realFsRead, stateFile, () => ({ key: "k" }))).toEqual({ links: 1, plainSymlinks: true });
     // Only `far/a` moves (its own ctime and its old parent's change; b and c keep theirs).
     fs.mkdirSync(sb.p("deep/er"), { recursive: true });
     fs.renameSync(sb.p("far/a"), sb.p("deep/er/a"));
     fs.symlinkSync(sb.p("deep/er/a"), sb.p("far/a"));
     expect(realFsRead.realpathSync(sb.p("far/a/b/c"))).not.toBe(before);
-    expect(checkVerdict(realFsRead, stateFile, { key: "k" })).toMatchObject({ why: expect.stringMatching(/^changed: /) });
+    expect(checkVerdict(realFsRead, stateFile, () => ({ key: "k" }))).toMatchObject({ why: expect.stringMatching(/^changed: /) });
   });
 
   it("off Linux, or on a file system type not vouched for, nothing is written", async () => {
