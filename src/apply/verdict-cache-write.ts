@@ -7,7 +7,7 @@
 // a stamp, must never be hidden), or when a stamped directory's file system is not one whose
 // directory ctimes we vouch for.
 
-import { RACY_NS, ABSENT, CACHE_VERSION, cacheFileOf, readStateBytes, stampOf, stateDigest, type VerdictCacheFile } from "../observe/verdict-cache.js";
+import { RACY_NS, ABSENT, CACHE_VERSION, cacheFileOf, nowNs, readStateBytes, stampOf, stateDigest, type VerdictCacheFile } from "../observe/verdict-cache.js";
 import { stampsFor } from "../observe/verdict-stamps.js";
 import { writeFileAtomic, type FsWrite } from "../platform/fs.js";
 import type { Diagnostic } from "../diagnostic.js";
@@ -128,6 +128,26 @@ function stateRecord(fs: FsWrite, stateFile: string, newest: bigint): VerdictCac
   const stamp = stampOf(fs, stateFile);
   const digest = stateDigest(readStateBytes(fs, stateFile));
   return stamp[3] !== ABSENT && BigInt(stamp[3]) < newest ? { digest, stamp } : { digest };
+}
+
+/**
+ * After an apply the verdict cache answered (under the lock): the apply that wrote the cache
+ * had just written the state, too recently for its stamp, so readers hash the state's bytes.
+ * Once the state has been still for the racy window, record its stamp (taken before its bytes
+ * are checked against the digest), so that later readers need only lstat it. Never throws.
+ */
+export function stampStateWhenStill(fs: FsWrite, stateFile: string): void {
+  const file = cacheFileOf(stateFile);
+  try {
+    const doc = JSON.parse(fs.readFileSync(file, "utf8")) as VerdictCacheFile;
+    if (doc.state.stamp) return;
+    const stamp = stampOf(fs, stateFile);
+    if (stamp[3] === ABSENT || BigInt(stamp[3]) >= nowNs() - RACY_NS) return;
+    if (stateDigest(readStateBytes(fs, stateFile)) !== doc.state.digest) return;
+    writeFileAtomic(fs, file, JSON.stringify({ ...doc, state: { digest: doc.state.digest, stamp } }), 0o600);
+  } catch {
+    // the cache stays as it was
+  }
 }
 
 /** Writes the cache; undefined when written, else why not. Never throws. */

@@ -173,6 +173,24 @@ describe("verdict cache: what throws it away", () => {
     expect(await cacheUse(cli)).toEqual({ used: false, why: "the state file changed" });
   });
 
+  it("the apply that wrote the state too recently leaves it unstamped; the next in-sync apply stamps it once it is still", async () => {
+    const { sb, cli } = await cachedFarm();
+    const state = stateFileOf(sb);
+    fs.unlinkSync(cacheFileOf(state));
+    fs.unlinkSync(state); // links in place, nothing recorded: the next apply records them all
+    await sleep(PAST_RACY_MS);
+    expect((await cli("apply")).code).toBe(0);
+    const read = () => JSON.parse(fs.readFileSync(cacheFileOf(state), "utf8")) as VerdictCacheFile;
+    expect(read().state.stamp).toBeUndefined(); // written by this very apply
+    expect(await cacheUse(cli)).toEqual({ used: true }); // by the state's bytes
+    await sleep(PAST_RACY_MS);
+    expect(await cli("apply")).toEqual({ code: 0, stdout: "No changes. 4 links in place.\n", stderr: "" });
+    expect(read().state.stamp?.[0]).toBe(state);
+    expect(await cacheUse(cli)).toEqual({ used: true });
+    fs.appendFileSync(state, " ");
+    expect(await cacheUse(cli)).toEqual({ used: false, why: "the state file changed" });
+  });
+
   it("a malformed or unreadable cache is ignored", async () => {
     const { sb, cli } = await cachedFarm();
     fs.writeFileSync(cacheFileOf(stateFileOf(sb)), "{not json");

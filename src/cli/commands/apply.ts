@@ -8,7 +8,7 @@ import { refuseIfStale } from "../../apply/saved-plan/stale.js";
 import { isBlocked, type Plan } from "../../plan/types.js";
 import { realFs, realFsRead } from "../../platform/fs.js";
 import type { Diagnostic } from "../../diagnostic.js";
-import { saveVerdictAfterApply } from "../../apply/verdict-cache-write.js";
+import { saveVerdictAfterApply, stampStateWhenStill } from "../../apply/verdict-cache-write.js";
 import { nowNs } from "../../observe/verdict-cache.js";
 import { recordingFs, type Recorder } from "../../observe/verdict-stamps.js";
 import { verdictPlan } from "../../pipeline/verdict.js";
@@ -36,6 +36,7 @@ function inSyncByVerdict(settings: Settings, io: IO, { located }: Recovered): bo
   const links = servedVerdict(settings, located);
   if (links === undefined) return false;
   const plan = verdictPlan(located.manifest, links);
+  stampStateWhenStill(realFs, located.stateFile);
   io.stdout(renderText(plan, { home: located.host.home, color: settings.color, verbose: false, quiet: settings.quiet }));
   return true;
 }
