@@ -112,7 +112,9 @@ export async function apply(plan: Plan, deps: ApplyDeps & ApplyLockOptions): Pro
       nowIso: () => now().toISOString(),
       backupsOf: (target) => state.backups.filter((b) => b.target === target),
       record(entries: JournalEntry[]) {
-        journal.append(entries);
+        // A set-link line may wait a little (journal-writer.ts): its link is already in place.
+        if (entries.every((e) => e.op === "set-link")) journal.appendLater(entries);
+        else journal.append(entries);
         for (const e of entries) applyEntry(state, e);
         if (entries.some((e) => !isIntent(e))) dirty = true;
       },
