@@ -17,8 +17,7 @@ import { isIntent } from "../state/intents.js";
 import { acquireLock, type LockHandle } from "./lock.js";
 import { compareObserved, expectedNow, ownWriteKey, type OwnWrites } from "./compare-observed.js";
 import { probeNow } from "../observe/probe.js";
-import { asyncCreatable, createLink, createLinkAsync, removeEntry, replaceLink, Stale, type StepContext, type StepResult } from "./steps.js";
-import { byDirectory, LANES } from "./lanes.js";
+import { createLink, removeEntry, replaceLink, Stale, type StepContext, type StepResult } from "./steps.js";
 import type { ApplyDeps, ApplyLockOptions, ApplyResult, Outcome } from "./types.js";
 
 const BLOCKING = new Set(["conflict", "error"]);
@@ -170,7 +169,7 @@ export async function apply(plan: Plan, deps: ApplyDeps & ApplyLockOptions): Pro
     const steps = linkActions.length + removals.length;
     let started = 0;
     const own: OwnWrites = new Map();
-    const run = async (a: Action, step: () => StepResult | Promise<StepResult>, check: boolean) => {
+    const run = async (a: Action, step: () => StepResult, check: boolean) => {
       deps.progress?.({ phase: "apply", done: started++, total: steps });
       if (outcomes.has(a)) return;
       if (await interrupted()) {
@@ -182,7 +181,7 @@ export async function apply(plan: Plan, deps: ApplyDeps & ApplyLockOptions): Pro
           const why = compareObserved(expectedNow(a.observed, own), probeNow(a.target, fs));
           if (why) throw new Stale(why);
         }
-        const r = await step();
+        const r = step();
         if (r.rewrote) own.set(ownWriteKey(r.rewrote.dev, r.rewrote.ino), r.rewrote);
         const o: Outcome = { action: a, status: r.unchanged ? "unchanged" : "done" };
         if (r.detail) o.detail = r.detail;
@@ -195,23 +194,8 @@ export async function apply(plan: Plan, deps: ApplyDeps & ApplyLockOptions): Pro
 
     // 2. Removals (a "forget" touches nothing on disk: no re-check needed).
     for (const a of removals) await run(a, () => removeEntry(ctx, a), a.kind === "remove");
-    // 3. Creations, repairs, replacements, in plan order; but a run of creates the async call
-    // can make (the common case) is made concurrently across directories (lanes.ts).
-    const symlink = fs.promises?.symlink;
-    let batch: LinkAction[] = [];
-    const flush = async () => {
-      if (batch.length > 0 && symlink) await byDirectory(batch, LANES, (a) => run(a, () => createLinkAsync(ctx, a, (t, at) => symlink(t, at)), false));
-      batch = [];
-    };
-    for (const a of linkActions) {
-      if (symlink && asyncCreatable(a, ctx.platform)) {
-        batch.push(a);
-        continue;
-      }
-      await flush();
-      await run(a, () => (a.kind === "create" ? createLink(ctx, a) : replaceLink(ctx, a)), !atomicCheck(a));
-    }
-    await flush();
+    // 3. Creations, repairs, replacements.
+    for (const a of linkActions) await run(a, () => (a.kind === "create" ? createLink(ctx, a) : replaceLink(ctx, a)), !atomicCheck(a));
 
     // ok links: make sure state records them (no disk change, no journal needed).
     const madeAt = ctx.nowIso();

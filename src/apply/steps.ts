@@ -133,35 +133,11 @@ export function createLink(ctx: StepContext, a: LinkAction): StepResult {
   try {
     made = makeLinkOrFallback(ctx, a, checkSource(ctx, a), a.target);
   } catch (err) {
-    throw appeared(err);
+    if (errnoCode(err) === "EEXIST") throw new Stale("something appeared at the target");
+    throw err;
   }
   ctx.record([{ op: "set-link", target: a.target, link: linkRecord(ctx, made.action, made.src) }]);
   return made.detail ? { detail: made.detail } : {};
-}
-
-// EEXIST from making a link where the plan saw nothing: the disk moved.
-function appeared(err: unknown): unknown {
-  return errnoCode(err) === "EEXIST" ? new Stale("something appeared at the target") : err;
-}
-
-/**
- * A create that the async symlink call can make (so that links in different directories are
- * made concurrently): a symlink, planned over nothing, on an OS whose symlink call needs no
- * symlink type nor a look afterwards (not Windows: see platform/links.ts).
- */
-export function asyncCreatable(a: LinkAction, platform: Platform): boolean {
-  return a.kind === "create" && a.type === "symlink" && a.observed.kind === "missing" && platform.os !== "win32";
-}
-
-// createLink for an asyncCreatable action, with the async symlink call: the same step.
-export async function createLinkAsync(ctx: StepContext, a: LinkAction, symlink: (text: string, at: string) => Promise<void>): Promise<StepResult> {
-  try {
-    await symlink(a.linkText ?? a.source, a.target);
-  } catch (err) {
-    throw appeared(err);
-  }
-  ctx.record([{ op: "set-link", target: a.target, link: linkRecord(ctx, a, a.sourceObserved) }]);
-  return {};
 }
 
 // The first name from `name(0)`, `name(1)`, ... that `make` can create (it must fail with

@@ -29,10 +29,7 @@ export type FsWrite = FsRead &
     | "ftruncateSync"
     | "copyFileSync"
     | "utimesSync"
-  > & {
-    /** Async symlink, for links apply makes concurrently; without it (a wrapped fs), one by one. */
-    promises?: Pick<typeof nodeFs.promises, "symlink">;
-  };
+  >;
 
 export const realFs: FsWrite = nodeFs;
 
