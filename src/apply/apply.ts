@@ -147,19 +147,22 @@ export async function apply(plan: Plan, deps: ApplyDeps & ApplyLockOptions): Pro
         continue;
       }
       const todo = a.mkdirs.filter((d) => !made.has(d) && !failedDirs.has(d));
-      // Intents first: a kill between a mkdir and its add-dir line leaves no unowned directory.
+      // Intents first: a kill between a mkdir and its add-dir line leaves no unowned directory
+      // (replay settles the chain deepest first: state/intents.ts). Completions in one write.
       ctx.record(todo.map((d): JournalEntry => ({ op: "mkdir", path: d })));
+      const added: JournalEntry[] = [];
       for (const d of todo) {
         try {
           fs.mkdirSync(d);
           made.add(d);
           dirsCreated++;
-          ctx.record([{ op: "add-dir", path: d }]);
+          added.push({ op: "add-dir", path: d });
         } catch (err) {
           if (errnoCode(err) === "EEXIST" && probeNow(d, fs).kind === "dir") made.add(d);
           else failedDirs.set(d, message(err));
         }
       }
+      ctx.record(added);
       const failed = a.mkdirs.find((d) => failedDirs.has(d));
       if (failed) {
         outcomes.set(a, { action: a, status: "failed", detail: `could not create ${failed}: ${failedDirs.get(failed)}` });
