@@ -55,10 +55,21 @@ describe("an apply's journal", () => {
     const { f, seen } = counted();
     const r = await run(sb, actions, { fs: f });
     expect(r.ok).toBe(true);
-    // 3 directories: an intent and a completion each; 600 set-link lines in a few groups.
-    expect(seen.writes).toBeLessThan(20);
+    // The intents of the 3 directories, their completions, 600 set-link lines in a few groups.
+    expect(seen.writes).toBeLessThan(10);
     expect(Object.keys(written(sb).links)).toHaveLength(600);
     expect(fs.existsSync(journalPath(stateFile(sb)))).toBe(false);
+  });
+
+  it("gets the intents of many actions' directories in one write, their completions in another", async () => {
+    const sb = farm(40, 1);
+    const { f, seen } = counted();
+    const r = await run(sb, creates(sb, 40, 1), { fs: f });
+    expect(r.ok).toBe(true);
+    expect(r.dirsCreated).toBe(40);
+    // Intents, completions, the set-link lines, the state file (two writes per directory before).
+    expect(seen.writes).toBe(4);
+    expect(written(sb).dirs).toHaveLength(40);
   });
 
   it("gets the completions of a chain of new directories in one write", async () => {
