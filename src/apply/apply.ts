@@ -5,7 +5,6 @@
 import type { Action, LinkAction, Plan } from "../plan/types.js";
 import { sortActions } from "../plan/order.js";
 import { hasChanges, isBlocked, isPrune } from "../plan/types.js";
-import { errnoCode } from "../platform/fs.js";
 import { platformFor } from "../platform/platform.js";
 import { withName, type State, type StateLink } from "../state/types.js";
 import { writeStateFile } from "../state/write.js";
@@ -15,6 +14,7 @@ import { applyEntry, readJournal, replayJournal, type JournalEntry } from "../st
 import { openJournal } from "./journal-writer.js";
 import { isIntent } from "../state/intents.js";
 import { acquireLock, type LockHandle } from "./lock.js";
+import { makeParents } from "./parents.js";
 import { compareObserved, expectedNow, ownWriteKey, type OwnWrites } from "./compare-observed.js";
 import { probeNow } from "../observe/probe.js";
 import { createLink, removeEntry, replaceLink, Stale, type StepContext, type StepResult } from "./steps.js";
@@ -112,7 +112,9 @@ export async function apply(plan: Plan, deps: ApplyDeps & ApplyLockOptions): Pro
       nowIso: () => now().toISOString(),
       backupsOf: (target) => state.backups.filter((b) => b.target === target),
       record(entries: JournalEntry[]) {
-        journal.append(entries);
+        // A set-link line may wait a little (journal-writer.ts): its link is already in place.
+        if (entries.every((e) => e.op === "set-link")) journal.appendLater(entries);
+        else journal.append(entries);
         for (const e of entries) applyEntry(state, e);
         if (entries.some((e) => !isIntent(e))) dirty = true;
       },
@@ -133,36 +135,11 @@ export async function apply(plan: Plan, deps: ApplyDeps & ApplyLockOptions): Pro
     const removals = sortActions(plan.actions.filter(isPrune));
 
     // 1. Parent directories, for the actions that still match their plan.
-    const failedDirs = new Map<string, string>();
-    const made = new Set<string>();
-    let dirsCreated = 0;
-    for (const a of linkActions) {
-      if (a.mkdirs.length === 0) continue;
-      if (await interrupted()) break;
-      const why = atomicCheck(a) ? undefined : compareObserved(a.observed, probeNow(a.target, fs));
-      if (why) {
-        outcomes.set(a, { action: a, status: "stale", detail: why });
-        continue;
-      }
-      const todo = a.mkdirs.filter((d) => !made.has(d) && !failedDirs.has(d));
-      // Intents first: a kill between a mkdir and its add-dir line leaves no unowned directory.
-      ctx.record(todo.map((d): JournalEntry => ({ op: "mkdir", path: d })));
-      for (const d of todo) {
-        try {
-          fs.mkdirSync(d);
-          made.add(d);
-          dirsCreated++;
-          ctx.record([{ op: "add-dir", path: d }]);
-        } catch (err) {
-          if (errnoCode(err) === "EEXIST" && probeNow(d, fs).kind === "dir") made.add(d);
-          else failedDirs.set(d, message(err));
-        }
-      }
-      const failed = a.mkdirs.find((d) => failedDirs.has(d));
-      if (failed) {
-        outcomes.set(a, { action: a, status: "failed", detail: `could not create ${failed}: ${failedDirs.get(failed)}` });
-      }
-    }
+    const dirsCreated = await makeParents(ctx, linkActions, {
+      interrupted,
+      stale: (a) => (atomicCheck(a) ? undefined : compareObserved(a.observed, probeNow(a.target, fs))),
+      outcomes,
+    });
 
     const steps = linkActions.length + removals.length;
     let started = 0;

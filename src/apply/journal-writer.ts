@@ -1,23 +1,34 @@
-// Writing the journal: one JSON line per completed step, appended and fsynced as it happens, so
-// that a crash at any instant leaves a record the next run replays onto the state file (the
-// format and its replay: state/replay.ts).
+// Writing the journal: one JSON line per completed step, appended as it happens, so that a crash
+// at any instant leaves a record the next run replays onto the state file (the format and its
+// replay: state/replay.ts).
 
 import type { FsWrite } from "../platform/fs.js";
 import { errnoCode } from "../platform/fs.js";
 import { journalPath, type JournalEntry } from "../state/replay.js";
 
-/** An open journal: append() writes and fsyncs one line per call. */
+/** An open journal: append() writes (and may fsync) at once; appendLater() may wait. */
 export interface JournalWriter {
   append(entries: readonly JournalEntry[]): void;
+  /** Lines whose loss a kill may afford (see openJournal): written with the next append. */
+  appendLater(entries: readonly JournalEntry[]): void;
   /** Close and delete the journal (after the state file is written). */
   finish(): void;
+  /** Write what waits, and close. */
   close(): void;
 }
 
+// Lines held back by appendLater before they are written anyway.
+const LATER_MAX = 256;
+
 // Open the journal for appending (created on first use, so a no-op run writes nothing).
-// Every line is written (so a killed process loses none); fsync, which only matters for power
-// loss, runs at once for a backup (where user bytes went) and otherwise at most every
-// `syncEveryMs` (group commit): a lost line loses no data, the next plan re-observes the link.
+// append() writes at once (so a killed process loses none of those lines, nor any line before
+// them: the journal keeps its order). appendLater() is for `set-link` lines of links made where
+// nothing was: they are written in groups (up to LATER_MAX, and before any other line), so a
+// killed process may lose the last group; the next plan then finds those links in place, `ok`,
+// and apply records them (as for a link made by hand), so nothing is lost and the run converges.
+// fsync, which only matters for power loss, runs at once for a backup (where user bytes went)
+// and otherwise at most every `syncEveryMs` (group commit): a lost line loses no data, the next
+// plan re-observes the link.
 export function openJournal(
   stateFile: string,
   fs: FsWrite,
@@ -27,18 +38,33 @@ export function openJournal(
   const every = opts.syncEveryMs ?? 100;
   let fd: number | undefined;
   let lastSync = Date.now();
+  let later: string[] = [];
+  const write = (lines: string[], backup: boolean) => {
+    if (lines.length === 0) return;
+    if (fd === undefined) fd = fs.openSync(file, "a");
+    fs.writeSync(fd, lines.join("\n") + "\n");
+    const now = Date.now();
+    if (backup || now - lastSync >= every) {
+      fs.fsyncSync(fd);
+      lastSync = now;
+    }
+  };
+  const flush = () => {
+    const lines = later;
+    later = [];
+    write(lines, false);
+  };
   return {
     append(entries) {
       if (entries.length === 0) return;
-      if (fd === undefined) fd = fs.openSync(file, "a");
-      fs.writeSync(fd, entries.map((e) => JSON.stringify(e)).join("\n") + "\n");
-      const now = Date.now();
-      if (entries.some((e) => e.op === "add-backup") || now - lastSync >= every) {
-        fs.fsyncSync(fd);
-        lastSync = now;
-      }
+      write([...later.splice(0), ...entries.map((e) => JSON.stringify(e))], entries.some((e) => e.op === "add-backup"));
+    },
+    appendLater(entries) {
+      for (const e of entries) later.push(JSON.stringify(e));
+      if (later.length >= LATER_MAX) flush();
     },
     finish() {
+      later = []; // the state file, written, holds them
       this.close();
       try {
         fs.unlinkSync(file);
@@ -47,6 +73,7 @@ export function openJournal(
       }
     },
     close() {
+      flush();
       if (fd !== undefined) fs.closeSync(fd);
       fd = undefined;
     },

@@ -3,6 +3,7 @@
 // completion; on replay the disk tells whether the act happened. Read-only (probes only).
 
 import { errnoCode, type FsRead } from "../platform/fs.js";
+import { childOf, pathDepth } from "../platform/paths.js";
 import type { JournalEntry } from "./replay.js";
 
 type Intent = Extract<JournalEntry, { op: "mkdir" | "backup" }>;
@@ -41,12 +42,15 @@ function lstatNow(p: string, fs: FsRead) {
 }
 
 // The completion of an intent whose act is found done on disk, else undefined. A directory
-// counts as made by us when it exists and is empty (nothing of anyone else's is in it); a
-// backup when its name holds exactly what was being kept (same inode, or same link text).
-function completion(e: Intent, fs: FsRead): JournalEntry | undefined {
+// counts as made by us when it exists and holds nothing but directories already settled as made
+// by us (`ours`: apply journals the completions of a chain of new directories together, after
+// the chain), so nothing of anyone else's is in it; a backup when its name holds exactly what
+// was being kept (same inode, or same link text).
+function completion(e: Intent, fs: FsRead, ours: ReadonlySet<string>): JournalEntry | undefined {
   if (e.op === "mkdir") {
     if (!lstatNow(e.path, fs)?.isDirectory()) return undefined;
-    return fs.readdirSync(e.path).length === 0 ? { op: "add-dir", path: e.path } : undefined;
+    const names = fs.readdirSync(e.path);
+    return names.every((n) => ours.has(childOf(e.path, n))) ? { op: "add-dir", path: e.path } : undefined;
   }
   const st = lstatNow(e.backup.backup, fs);
   const same =
@@ -65,9 +69,14 @@ export function settleIntents(entries: readonly JournalEntry[], fs: FsRead): Jou
     if (s !== undefined) last.set(s, e);
   }
   const out: JournalEntry[] = [];
-  for (const e of last.values()) {
-    if (e.op !== "mkdir" && e.op !== "backup") continue;
-    const c = completion(e, fs);
+  const ours = new Set<string>();
+  for (const e of last.values()) if (e.op === "add-dir") ours.add(e.path);
+  // Deepest first: a directory's new subdirectories are settled before it.
+  const open = [...last.values()].filter((e): e is Intent => e.op === "mkdir" || e.op === "backup");
+  const depth = (e: Intent) => (e.op === "mkdir" ? pathDepth(e.path) : 0);
+  for (const e of open.sort((a, b) => depth(b) - depth(a))) {
+    const c = completion(e, fs, ours);
+    if (c?.op === "add-dir") ours.add(c.path);
     if (c) out.push(c);
   }
   return out;

@@ -35,6 +35,18 @@ describe("journal intents", () => {
     expect(st.dirs).toEqual([sb.p("home/empty")]);
   });
 
+  it("a chain of intended directories is owned whole when it holds only itself, not when something else is inside", () => {
+    const sb = sandbox({ "home/b/c/someone": "theirs\n" });
+    fs.mkdirSync(sb.p("home/a/b/c"), { recursive: true });
+    fs.mkdirSync(sb.p("home/x/y"), { recursive: true });
+    const chain = (ds: string[]) => ds.map((d): JournalEntry => ({ op: "mkdir", path: sb.p(`home/${d}`) }));
+    const st = recovered(sb, [
+      ...chain(["a", "a/b", "a/b/c", "b", "b/c", "x"]),
+      { op: "add-dir", path: sb.p("home/x/y") },
+    ]);
+    expect([...st.dirs].sort()).toEqual(["home/a", "home/a/b", "home/a/b/c", "home/x", "home/x/y"].map((d) => sb.p(d)));
+  });
+
   it("an intent followed by its own completion or undoing is settled by the journal, not the disk", () => {
     const sb = sandbox();
     fs.mkdirSync(sb.p("home/d"));
