@@ -9,6 +9,7 @@ import type { LinkEntry, Manifest } from "../manifest/types.js";
 import { errnoCode, type FsRead } from "../platform/fs.js";
 import { isInside, path } from "../platform/paths.js";
 import type { GlobNoMatch, SourceListing } from "./types.js";
+import { ignoreMatcher } from "./ignore-match.js";
 
 type Matcher = (p: string) => boolean;
 
@@ -68,7 +69,7 @@ export function walkSources(
   fs: FsRead,
   wanted: (entry: LinkEntry) => boolean = () => true,
 ): WalkResult {
-  const ignore = manifest.ignore.length > 0 ? picomatch(manifest.ignore, { dot: true }) : undefined;
+  const ignore = manifest.ignore.length > 0 ? ignoreMatcher(manifest.ignore) : undefined;
   const diagnostics: Diagnostic[] = [];
   const listings: SourceListing[] = [];
   const dirs: string[] = [];
