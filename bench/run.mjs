@@ -167,20 +167,7 @@ function scenariosFor(N, farm, packages) {
       args: [cli, "plan"],
       env: lfEnv("home-sync", "state-sync"),
       compare: "stow, in sync (no-op)",
-      prepare: () => {
-        const apply = () => spawnSync(process.execPath, [cli, "apply", "-q"], { cwd: farm, env: lfEnv("home-sync", "state-sync") });
-        apply();
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 150);
-        apply();
-      },
-      recheck: true,
-      check: {
-        args: [cli, "status", "--json"],
-        ok: (r) => {
-          const c = JSON.parse(r.stdout).cache;
-          if (!c?.used) throw new Error(`the verdict cache did not answer: ${c?.why}`);
-        },
-      },
+      ...warmVerdictCache(process.execPath, farm, lfEnv("home-sync", "state-sync")),
     },
   ];
   if (HAVE_FLOOR) {
@@ -282,6 +269,28 @@ function syscalls(cmd, args, env, cwd) {
 }
 
 const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+// A scenario's premise "the verdict cache answers": prepared by an in-sync apply (apply, past
+// the 100 ms racy window, apply again) with the scenario's state dir; checked before and after
+// the timed rounds (status --json says whether the cache answered).
+function warmVerdictCache(node, cwd, env) {
+  return {
+    prepare: () => {
+      const apply = () => spawnSync(node, [cli, "apply", "-q"], { cwd, env });
+      apply();
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 150);
+      apply();
+    },
+    recheck: true,
+    check: {
+      args: [cli, "status", "--json"],
+      ok: (r) => {
+        const c = JSON.parse(r.stdout).cache;
+        if (!c?.used) throw new Error(`the verdict cache did not answer: ${c?.why}`);
+      },
+    },
+  };
+}
+
 const x = (v, digits = 1) => (Number.isFinite(v) ? `${v.toFixed(digits)}×` : "n/a");
 
 // --- start-up: the in-sync `plan` of a 60-link farm next to `node -e 0`, per Node major -------
@@ -314,20 +323,7 @@ const warm60 = (n) => ({
   cmd: n.bin,
   args: [cli, "plan"],
   env: warmEnv(n),
-  prepare: () => {
-    const apply = () => spawnSync(n.bin, [cli, "apply", "-q"], { cwd: small, env: warmEnv(n) });
-    apply();
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 150);
-    apply();
-  },
-  recheck: true,
-  check: {
-    args: [cli, "status", "--json"],
-    ok: (r) => {
-      const c = JSON.parse(r.stdout).cache;
-      if (!c?.used) throw new Error(`the verdict cache did not answer: ${c?.why}`);
-    },
-  },
+  ...warmVerdictCache(n.bin, small, warmEnv(n)),
 });
 const START = nodes.flatMap((n) => [
   { name: NODE0(n), cmd: n.bin, args: ["-e", "0"], base: NODE0(n) },
