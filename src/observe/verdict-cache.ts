@@ -30,7 +30,7 @@ export type Stamp = [path: string, dev: string, ino: string, ctimeNs: string];
 
 export interface VerdictCacheFile {
   version: typeof CACHE_VERSION;
-  /** verdictKey(): linkfarm version, resolved manifest, state bytes, options, platform facts. */
+  /** verdictKey(): linkfarm version, resolved manifest, options, platform facts (the state: `state`). */
   key: string;
   /**
    * verdictTextKey(): the same with the manifest's path, bytes and the environment variables

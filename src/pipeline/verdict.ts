@@ -22,7 +22,7 @@ function user(): string {
   return `${process.getuid?.() ?? ""}:${process.getgroups?.().join(",") ?? ""}`;
 }
 
-/** The key of a run over `f.manifest` with the state file as it is on disk now. */
+/** The key of a run over `f.manifest` (the state file is checked apart: checkVerdict). */
 export function currentKey(f: VerdictFacts): string {
   return verdictKey({
     version: VERSION,
