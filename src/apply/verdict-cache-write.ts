@@ -141,10 +141,9 @@ export function stampStateWhenStill(fs: FsWrite, stateFile: string): void {
   try {
     const doc = JSON.parse(fs.readFileSync(file, "utf8")) as VerdictCacheFile;
     if (doc.state.stamp) return;
-    const stamp = stampOf(fs, stateFile);
-    if (stamp[3] === ABSENT || BigInt(stamp[3]) >= nowNs() - RACY_NS) return;
-    if (stateDigest(readStateBytes(fs, stateFile)) !== doc.state.digest) return;
-    writeFileAtomic(fs, file, JSON.stringify({ ...doc, state: { digest: doc.state.digest, stamp } }), 0o600);
+    const state = stateRecord(fs, stateFile, nowNs() - RACY_NS);
+    if (!state.stamp || state.digest !== doc.state.digest) return;
+    writeFileAtomic(fs, file, JSON.stringify({ ...doc, state }), 0o600);
   } catch {
     // the cache stays as it was
   }
