@@ -6,7 +6,7 @@ import { CONFLICT_POLICIES, type ConflictPolicy } from "../manifest/types.js";
 import { allFlags, COMMANDS, commandSpec, FORMATS, GLOBAL_FLAGS, maxPositionals, type CommandName } from "../completion/spec.js";
 import type { IO } from "./io.js";
 import { closest } from "../suggest.js";
-import { cacheOffByEnv } from "../observe/verdict-cache.js";
+import { flagOn } from "../platform/env-flag.js";
 
 export { COMMANDS, type CommandName } from "../completion/spec.js";
 
@@ -214,7 +214,7 @@ export function parseSettings(argv: readonly string[], io: IO): Settings {
   if (bool(values, "no-color")) color = false;
   else if (bool(values, "color")) color = true;
   else if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") color = false;
-  else if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "" && env.FORCE_COLOR !== "0") color = true;
+  else if (flagOn(env.FORCE_COLOR)) color = true;
   else color = io.stdoutIsTTY && env.TERM !== "dumb";
 
   const settings: Settings = {
@@ -228,7 +228,7 @@ export function parseSettings(argv: readonly string[], io: IO): Settings {
     detailedExitcode: bool(values, "detailed-exitcode"),
     dryRun: bool(values, "dry-run"),
     lockTimeoutMs,
-    cache: !bool(values, "no-cache") && !cacheOffByEnv(env),
+    cache: !bool(values, "no-cache") && !flagOn(env.LINKFARM_NO_CACHE),
     restore: bool(values, "restore"),
     args: positionals.slice(1),
     selectors: selecting(command) ? positionals.slice(1) : [],

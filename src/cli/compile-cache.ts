@@ -5,6 +5,7 @@
 
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { flagOn } from "../platform/env-flag.js";
 
 // The commands that get a cache of their own (the cache after a `plan` holds plan's lazily
 // compiled functions; `--version` must not leave plan with a cache of almost nothing).
@@ -20,8 +21,7 @@ export function commandKey(argv: readonly string[]): string {
 
 // Off when Node's own switch or ours says so.
 export function cacheDisabled(env: Readonly<Record<string, string | undefined>>): boolean {
-  const on = (v: string | undefined) => v !== undefined && v !== "" && v !== "0";
-  return on(env.NODE_DISABLE_COMPILE_CACHE) || on(env.LINKFARM_NO_COMPILE_CACHE);
+  return flagOn(env.NODE_DISABLE_COMPILE_CACHE) || flagOn(env.LINKFARM_NO_COMPILE_CACHE);
 }
 
 // The per-user directory: `<tmp>/linkfarm-compile-cache-<uid>`.

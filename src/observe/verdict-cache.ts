@@ -74,12 +74,6 @@ export function cacheFileOf(stateFile: string): string {
   return `${stateFile}.cache`;
 }
 
-/** LINKFARM_NO_CACHE set to anything but "" or "0" turns the cache off (as --no-cache does). */
-export function cacheOffByEnv(env: Readonly<Record<string, string | undefined>>): boolean {
-  const v = env.LINKFARM_NO_CACHE;
-  return v !== undefined && v !== "" && v !== "0";
-}
-
 export interface KeyFacts {
   version: string;
   manifest: Manifest;
