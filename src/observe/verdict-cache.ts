@@ -136,7 +136,11 @@ export function verdictTextKey(k: TextKeyFacts): string | undefined {
 
 /** lstat of `p` as a stamp (never follows the last component). */
 export function stampOf(fs: FsRead, p: string): Stamp {
-  const st = fs.lstatSync(p, { bigint: true, throwIfNoEntry: false });
+  return stampFrom(p, fs.lstatSync(p, { bigint: true, throwIfNoEntry: false }));
+}
+
+/** The stamp of `p` from its bigint lstat (undefined: nothing there). */
+export function stampFrom(p: string, st: { dev: bigint; ino: bigint; ctimeNs: bigint } | undefined): Stamp {
   return st ? [p, String(st.dev), String(st.ino), String(st.ctimeNs)] : [p, ABSENT, ABSENT, ABSENT];
 }
 

@@ -6,7 +6,7 @@
 
 import { realpathOr, type FsRead } from "../platform/fs.js";
 import { path } from "../platform/paths.js";
-import { ABSENT, type Stamp } from "./verdict-cache.js";
+import { ABSENT, stampFrom, type Stamp } from "./verdict-cache.js";
 
 /** Calls that look at the entry itself (not what a symlink there points at). */
 const NO_FOLLOW = new Set(["lstatSync", "readlinkSync"]);
@@ -74,8 +74,8 @@ export function stampsFor(fs: FsRead, touched: ReadonlyMap<string, boolean>): { 
     let mode: bigint;
     try {
       const st = fs.lstatSync(d, { bigint: true, throwIfNoEntry: false });
-      if (!st) return [d, ABSENT, ABSENT, ABSENT];
-      s = [d, String(st.dev), String(st.ino), String(st.ctimeNs)];
+      s = stampFrom(d, st);
+      if (!st) return s;
       mode = st.mode & S_IFMT;
     } catch {
       return null;
