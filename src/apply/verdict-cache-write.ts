@@ -196,7 +196,7 @@ export function saveVerdictAfterApply(a: AfterApply): string | undefined {
     (x) => x.kind === "ok" && x.type !== "hardlink" && (x.sourceObserved.kind === "file" || x.sourceObserved.kind === "dir"),
   );
   const key = currentKey(a);
-  const textKey = a.text !== undefined ? currentTextKey({ ...a, file: a.manifest.file, text: a.text }) : undefined;
+  const textKey = a.text !== undefined ? currentTextKey({ ...a, file: a.manifest.file, text: a.text, hash: a.manifest.hash }) : undefined;
   return writeVerdictCache({
     fs: a.fs,
     os: a.host.os,

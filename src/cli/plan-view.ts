@@ -100,6 +100,6 @@ function servedByText(settings: Settings, host: HostFacts, where: LocateResult):
   const { file, kind, bytes, hash, notes } = where.located;
   if (kind === "js" || notes.length > 0) return undefined;
   const stateFile = stateFileOf(settings, file, host);
-  const v = cachedTextVerdict({ fs: realFsRead, stateFile, host, conflict: settings.conflict, file, text: manifestText(bytes) });
+  const v = cachedTextVerdict({ fs: realFsRead, stateFile, host, conflict: settings.conflict, file, text: manifestText(bytes), hash });
   return "links" in v ? { plan: verdictPlan({ file, hash }, v.links), host } : undefined;
 }

@@ -101,9 +101,10 @@ export function verdictKey(k: KeyFacts): string {
 }
 
 export interface TextKeyFacts extends Omit<KeyFacts, "manifest"> {
-  /** The manifest file (absolute) and its text. */
+  /** The manifest file (absolute), its text, and the sha256 of its bytes (the manifest's hash). */
   file: string;
   text: string;
+  hash: string;
 }
 
 // The names of environment variables `text` may read: every variable set now whose name occurs
@@ -130,8 +131,8 @@ function namedVariables(text: string, env: Readonly<Record<string, string | unde
 export function verdictTextKey(k: TextKeyFacts): string | undefined {
   if (k.text.includes("\\") || k.host.os === "win32") return undefined;
   const vars = namedVariables(k.text, k.host.env).map((n) => [n, k.host.env[n]]);
-  const head = JSON.stringify(["text", CACHE_VERSION, k.version, k.host.os, k.host.hostname, k.host.home, k.symlinks, k.conflict ?? null, k.user, k.file, vars]);
-  return sha256Hex(`${head}\0${k.text}`);
+  // The bytes enter by their hash, already worked out as the manifest's: not hashed twice.
+  return sha256Hex(JSON.stringify(["text", CACHE_VERSION, k.version, k.host.os, k.host.hostname, k.host.home, k.symlinks, k.conflict ?? null, k.user, k.file, k.hash, vars]));
 }
 
 /** lstat of `p` as a stamp (never follows the last component). */

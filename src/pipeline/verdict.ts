@@ -35,9 +35,10 @@ export function currentKey(f: VerdictFacts): string {
 }
 
 export interface TextFacts extends Omit<VerdictFacts, "manifest"> {
-  /** The manifest file and its text (YAML or JSON, as read). */
+  /** The manifest file, its text (YAML or JSON, as read) and its hash (of the bytes). */
   file: string;
   text: string;
+  hash: string;
 }
 
 /** The text key of a run (observe/verdict-cache.ts verdictTextKey); undefined: none can be had. */
@@ -46,6 +47,7 @@ export function currentTextKey(f: TextFacts): string | undefined {
     version: VERSION,
     file: f.file,
     text: f.text,
+    hash: f.hash,
     host: f.host,
     symlinks: symlinkRights(f.host),
     conflict: f.conflict,

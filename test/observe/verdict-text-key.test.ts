@@ -2,6 +2,7 @@
 // the manifest's path and bytes, and the value of every variable its text names, must stand for
 // everything that resolving it could read.
 
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { verdictTextKey, type TextKeyFacts } from "../../src/observe/verdict-cache.js";
 
@@ -13,11 +14,16 @@ links:
     when: { env: LF_ON }
 `;
 
+// The manifest's hash, as loadManifest works it out: sha256 of its bytes.
+const hashOf = (text: string) => createHash("sha256").update(text).digest("hex");
+
 function facts(over: Partial<TextKeyFacts> = {}, env: Record<string, string | undefined> = {}): TextKeyFacts {
+  const text = over.text ?? TEXT;
   return {
     version: "1.0.0",
     file: "/dots/linkfarm.yaml",
-    text: TEXT,
+    text,
+    hash: hashOf(text),
     host: { os: "linux", hostname: "box", home: "/home/u", env: { HOME: "/home/u", LF_ON: "1", PWD: "/dots", ...env } },
     symlinks: "allowed",
     user: "1000:1000",
